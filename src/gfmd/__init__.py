@@ -1,0 +1,1 @@
+"""The GFMD Platform: runs the Global Forum on Migration and Development end to end."""

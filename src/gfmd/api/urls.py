@@ -1,0 +1,24 @@
+from django.urls import path
+
+from . import directory, governance
+from .schema import PublicSchemaView, PublicSwaggerView
+
+app_name = "api"
+urlpatterns = [
+    path("openapi.json", PublicSchemaView.as_view(), name="schema"),
+    path("docs/", PublicSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("states", directory.StateList.as_view(), name="states"),
+    path("states/<str:iso3>", directory.StateDetail.as_view(), name="state"),
+    path("organisations", directory.OrganisationList.as_view(), name="organisations"),
+    path("organisations/<int:pk>", directory.OrganisationDetail.as_view(), name="organisation"),
+    path("editions", governance.EditionList.as_view(), name="editions"),
+    path(
+        "editions/<slug:process>/<int:number>", governance.EditionDetail.as_view(), name="edition"
+    ),
+    path("chairmanships", governance.ChairmanshipCreate.as_view(), name="chairmanships"),
+    path(
+        "processes/<slug:process>/steering-group-memberships",
+        governance.SteeringGroupMemberships.as_view(),
+        name="steering_group_memberships",
+    ),
+]

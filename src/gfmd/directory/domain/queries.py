@@ -1,0 +1,74 @@
+"""Reusable queries of the directory pages and API: a fixed number of queries whatever the size."""
+
+from django.db.models import Count, Q, QuerySet
+
+from ..models import Organisation, State
+
+
+def states_for_listing(search: str = "", region: str = "") -> QuerySet[State]:
+    states = State.objects.all()
+    if search:
+        states = states.filter(
+            Q(name_en__icontains=search)
+            | Q(name_fr__icontains=search)
+            | Q(name_es__icontains=search)
+            | Q(iso3__iexact=search)
+        )
+    if region:
+        states = states.filter(m49_region=region)
+    return states.order_by("name_en")
+
+
+def organisations_for_listing(search: str = "", type_: str = "") -> QuerySet[Organisation]:
+    organisations = Organisation.objects.select_related("based_in")
+    if search:
+        organisations = organisations.filter(
+            Q(name_en__icontains=search) | Q(acronym__iexact=search) | Q(name_fr__icontains=search)
+        )
+    if type_:
+        organisations = organisations.filter(type=type_)
+    return organisations.order_by("name_en")
+
+
+def regions() -> list[str]:
+    return list(
+        State.objects.order_by()
+        .values_list("m49_region", flat=True)
+        .distinct()
+        .order_by("m49_region")
+    )
+
+
+def state_gfmd_history(state: State) -> dict:
+    """A state's GFMD record: chairs held, Steering Group terms, focal point count (no names)."""
+    from gfmd.governance.models import (
+        ChairTerm,
+        FocalPoint,
+        FriendsOfTheForumMembership,
+        SteeringGroupMembership,
+        TroikaExtension,
+    )
+
+    chair_terms = (
+        ChairTerm.objects.filter(state=state)
+        .select_related("chairmanship__process")
+        .prefetch_related("chairmanship__editions")
+        .order_by("start")
+    )
+    steering_group = (
+        SteeringGroupMembership.objects.filter(state=state)
+        .select_related("process")
+        .order_by("start")
+    )
+    friends = FriendsOfTheForumMembership.objects.filter(state=state).select_related("process")
+    extended_troika = TroikaExtension.objects.filter(state=state).select_related("edition__process")
+    focal_points = FocalPoint.objects.filter(state=state).aggregate(
+        total=Count("id"), current=Count("id", filter=Q(end__isnull=True))
+    )
+    return {
+        "chair_terms": list(chair_terms),
+        "steering_group": list(steering_group),
+        "friends": list(friends),
+        "extended_troika": list(extended_troika),
+        "focal_points": focal_points,
+    }

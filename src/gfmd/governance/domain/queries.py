@@ -1,0 +1,53 @@
+"""Reusable queries of governance pages and the API, in a fixed number of queries."""
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from ..models import (
+    ChairCandidacy,
+    ChairHolder,
+    ChairTerm,
+    Edition,
+    Process,
+    SteeringGroupMembership,
+    TroikaExtension,
+)
+from .neighbours import editions_with_chairs
+
+
+def editions_by_process() -> list[Process]:
+    """Every process with its editions and their chairs (three queries in all)."""
+    return list(
+        Process.objects.prefetch_related(
+            Prefetch(
+                "editions",
+                queryset=editions_with_chairs().order_by("number"),
+            )
+        ).order_by("kind", "name_en")
+    )
+
+
+def current_and_next_edition(process_slug: str) -> tuple[Edition | None, Edition | None]:
+    """The edition of this year (else the latest before it) and the one after it, if recorded."""
+    this_year = timezone.localdate().year
+    editions = list(editions_with_chairs().filter(process__slug=process_slug).order_by("number"))
+    past = [e for e in editions if e.year <= this_year]
+    current = past[-1] if past else (editions[0] if editions else None)
+    following = next((e for e in editions if current and e.number > current.number), None)
+    return current, following
+
+
+def governance_history(edition: Edition) -> list:
+    """The history tables an edition's governance page shows."""
+    querysets = [
+        Edition.history.filter(id=edition.id),
+        ChairCandidacy.history.filter(edition_id=edition.id),
+        TroikaExtension.history.filter(edition_id=edition.id),
+        SteeringGroupMembership.history.filter(process_id=edition.process_id),
+    ]
+    if edition.chairmanship_id:
+        querysets += [
+            ChairTerm.history.filter(chairmanship_id=edition.chairmanship_id),
+            ChairHolder.history.filter(chairmanship_id=edition.chairmanship_id),
+        ]
+    return querysets

@@ -1,0 +1,87 @@
+"""What a signed-in person is in the GFMD today, read from the data (not from flags)."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from ..models import (
+    Chairmanship,
+    FocalPoint,
+    FriendsOfTheForumMembership,
+    SteeringGroupMembership,
+    SupportUnitAssignment,
+)
+from ..models.dated import active_on
+
+
+@dataclass(frozen=True)
+class Roles:
+    person_id: int | None
+    focal_point_state_ids: frozenset[int]
+    support_chairmanship_ids: frozenset[int]
+    steering_group_process_ids: frozenset[int]
+    friends_process_ids: frozenset[int]
+    organisation_ids: frozenset[int]
+
+    @property
+    def is_support_unit_staff(self) -> bool:
+        return bool(self.support_chairmanship_ids)
+
+
+NO_ROLES = Roles(None, frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
+
+
+def current_chairmanship_ids(day: datetime.date) -> set[int]:
+    """Chairmanships in office on ``day`` (a chair term covers it)."""
+    return set(Chairmanship.objects.filter(active_on(day, "terms__")).values_list("id", flat=True))
+
+
+def roles_of(user, day: datetime.date | None = None) -> Roles:
+    """Roles on ``day`` (today by default), cached on the user object for the request."""
+    if user is None or not user.is_authenticated:
+        return NO_ROLES
+    day = day or timezone.localdate()
+    cache_key = f"_gfmd_roles_{day.isoformat()}"
+    cached = getattr(user, cache_key, None)
+    if cached is not None:
+        return cached
+    person = getattr(user, "person", None) if hasattr(user, "person") else None
+    if person is None:
+        roles = NO_ROLES
+    else:
+        states = set(
+            FocalPoint.objects.filter(active_on(day), person=person).values_list(
+                "state_id", flat=True
+            )
+        )
+        roles = Roles(
+            person_id=person.pk,
+            focal_point_state_ids=frozenset(states),
+            support_chairmanship_ids=frozenset(
+                SupportUnitAssignment.objects.filter(active_on(day), person=person).values_list(
+                    "chairmanship_id", flat=True
+                )
+            ),
+            steering_group_process_ids=frozenset(
+                SteeringGroupMembership.objects.filter(
+                    active_on(day), state_id__in=states
+                ).values_list("process_id", flat=True)
+            )
+            if states
+            else frozenset(),
+            friends_process_ids=frozenset(
+                FriendsOfTheForumMembership.objects.filter(
+                    active_on(day), state_id__in=states
+                ).values_list("process_id", flat=True)
+            )
+            if states
+            else frozenset(),
+            organisation_ids=frozenset(
+                person.affiliations.filter(organisation__isnull=False)
+                .filter(active_on(day))
+                .values_list("organisation_id", flat=True)
+            ),
+        )
+    setattr(user, cache_key, roles)
+    return roles

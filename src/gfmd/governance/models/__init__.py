@@ -1,0 +1,40 @@
+from .bodies import (
+    BodyDecision,
+    BodyMeeting,
+    FriendsOfTheForumMembership,
+    SteeringGroupMembership,
+    TroikaExtension,
+    WorkingGroup,
+    WorkingGroupMember,
+    WorkingGroupName,
+)
+from .editions import (
+    ChairCandidacy,
+    ChairHolder,
+    Chairmanship,
+    ChairTerm,
+    Edition,
+    EditionObserver,
+    Process,
+)
+from .roles import FocalPoint, SupportUnitAssignment
+
+__all__ = [
+    "BodyDecision",
+    "BodyMeeting",
+    "ChairCandidacy",
+    "ChairHolder",
+    "ChairTerm",
+    "Chairmanship",
+    "Edition",
+    "EditionObserver",
+    "FocalPoint",
+    "FriendsOfTheForumMembership",
+    "Process",
+    "SteeringGroupMembership",
+    "SupportUnitAssignment",
+    "TroikaExtension",
+    "WorkingGroup",
+    "WorkingGroupMember",
+    "WorkingGroupName",
+]

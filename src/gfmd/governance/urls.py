@@ -1,0 +1,24 @@
+from django.urls import path
+
+from . import views
+
+app_name = "governance"
+urlpatterns = [
+    path("editions/", views.EditionListView.as_view(), name="editions"),
+    path("editions/<slug:process>/", views.ProcessView.as_view(), name="process"),
+    path(
+        "editions/<slug:process>/<int:number>/",
+        views.EditionDetailView.as_view(),
+        name="edition",
+    ),
+    path(
+        "editions/<slug:process>/<int:number>/governance/",
+        views.EditionGovernanceView.as_view(),
+        name="governance",
+    ),
+    path(
+        "editions/<slug:process>/<int:number>/governance/steering-group/",
+        views.SteeringGroupMembershipCreateView.as_view(),
+        name="add_steering_group_membership",
+    ),
+]

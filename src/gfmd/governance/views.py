@@ -1,0 +1,139 @@
+import datetime
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from gfmd.common.errors import DomainError
+from gfmd.common.history import history_entries
+from gfmd.common.views import PermissionRequiredMixin
+
+from .domain.queries import current_and_next_edition, editions_by_process, governance_history
+from .domain.summary import edition_governance
+from .interfaces.forms import SteeringGroupMembershipForm
+from .models import Edition, Process
+
+
+def parse_as_of(value: str | None) -> tuple[datetime.date | None, str]:
+    """The ?as_of= date, or an error message naming the expected format."""
+    if not value:
+        return None, ""
+    try:
+        return datetime.date.fromisoformat(value), ""
+    except ValueError:
+        return None, _("“%(value)s” is not a date; use YYYY-MM-DD, for example 2010-11-08.") % {
+            "value": value[:40]
+        }
+
+
+class EditionMixin:
+    def get_edition(self) -> Edition:
+        if not hasattr(self, "_edition"):
+            self._edition = get_object_or_404(
+                Edition.objects.select_related("process", "host_state", "chairmanship"),
+                process__slug=self.kwargs["process"],
+                number=self.kwargs["number"],
+            )
+        return self._edition
+
+    def get_permission_object(self):
+        return self.get_edition()
+
+
+class HomeView(PermissionRequiredMixin, TemplateView):
+    permission_required = "governance.view_process"
+    template_name = "governance/home.html"
+
+    def get_context_data(self, **kwargs):
+        current, following = current_and_next_edition("gfmd")
+        governance = edition_governance(current) if current else None
+        return super().get_context_data(
+            current=current, following=following, governance=governance, **kwargs
+        )
+
+
+class EditionListView(PermissionRequiredMixin, TemplateView):
+    permission_required = "governance.view_edition"
+    template_name = "governance/edition_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(processes=editions_by_process(), **kwargs)
+
+
+class EditionDetailView(EditionMixin, PermissionRequiredMixin, TemplateView):
+    permission_required = "governance.view_edition"
+    template_name = "governance/edition_detail.html"
+
+    def get_context_data(self, **kwargs):
+        as_of, error = parse_as_of(self.request.GET.get("as_of"))
+        edition = self.get_edition()
+        return super().get_context_data(
+            edition=edition,
+            governance=edition_governance(edition, as_of),
+            as_of_error=error,
+            **kwargs,
+        )
+
+
+class EditionGovernanceView(EditionDetailView):
+    template_name = "governance/edition_governance.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        edition = context["edition"]
+        context["history"] = history_entries(governance_history(edition))
+        context["membership_form"] = kwargs.get("membership_form") or SteeringGroupMembershipForm()
+        context["can_administer"] = self.request.user.has_perm(
+            "governance.add_membership", edition.process
+        )
+        return context
+
+
+class SteeringGroupMembershipCreateView(EditionMixin, PermissionRequiredMixin, FormView):
+    """Support Unit staff add a Steering Group membership; bad input saves nothing."""
+
+    permission_required = "governance.add_membership"
+    form_class = SteeringGroupMembershipForm
+    template_name = "governance/edition_governance.html"
+    http_method_names = ["post"]
+
+    def get_permission_object(self):
+        return self.get_edition().process
+
+    def form_valid(self, form):
+        edition = self.get_edition()
+        try:
+            membership = form.save(process=edition.process)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(state)s added to the Steering Group.") % {"state": membership.state.name},
+        )
+        return redirect("governance:governance", edition.process.slug, edition.number)
+
+    def form_invalid(self, form):
+        view = EditionGovernanceView()
+        view.setup(self.request, **self.kwargs)
+        context = view.get_context_data(membership_form=form)
+        return self.response_class(
+            request=self.request,
+            template=[self.template_name],
+            context=context,
+            status=400,
+        )
+
+
+class ProcessView(PermissionRequiredMixin, TemplateView):
+    permission_required = "governance.view_process"
+    template_name = "governance/process_detail.html"
+
+    def get_context_data(self, **kwargs):
+        process = get_object_or_404(Process, slug=self.kwargs["process"])
+        processes = [p for p in editions_by_process() if p.pk == process.pk]
+        if not processes:
+            raise Http404
+        return super().get_context_data(process=processes[0], **kwargs)
