@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "gfmd.common.middleware.ContentSecurityPolicyMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+# Benchmarks (bench/run.py) read server time and SQL query count from a Server-Timing header.
+if env_bool("GFMD_SERVER_TIMING", False):
+    MIDDLEWARE.insert(0, "gfmd.common.middleware.ServerTimingMiddleware")
 
 ROOT_URLCONF = "gfmd.urls"
 WSGI_APPLICATION = "gfmd.wsgi.application"
@@ -221,6 +224,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "gfmd.common.enums.DatePrecision"},
 }
 
 LOGGING = {

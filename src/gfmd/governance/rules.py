@@ -9,7 +9,7 @@
 import rules
 from django.utils import timezone
 
-from .domain.roles import current_chairmanship_ids, roles_of
+from .domain.roles import chairmanship_in_office, roles_of
 from .models import Edition, Process
 
 
@@ -37,10 +37,7 @@ def is_support_unit_staff_of_process(user, process: Process | None) -> bool:
     assigned = roles_of(user).support_chairmanship_ids
     if process is None or not assigned:
         return False
-    in_office = current_chairmanship_ids(timezone.localdate())
-    from .models import Chairmanship
-
-    return Chairmanship.objects.filter(id__in=assigned & in_office, process=process).exists()
+    return chairmanship_in_office(process.pk, timezone.localdate()) in assigned
 
 
 @rules.predicate

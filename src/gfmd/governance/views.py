@@ -13,7 +13,7 @@ from gfmd.common.views import PermissionRequiredMixin
 from .domain.queries import current_and_next_edition, editions_by_process, governance_history
 from .domain.summary import edition_governance
 from .interfaces.forms import SteeringGroupMembershipForm
-from .models import Edition, Process
+from .models import Edition
 
 
 def parse_as_of(value: str | None) -> tuple[datetime.date | None, str]:
@@ -132,8 +132,8 @@ class ProcessView(PermissionRequiredMixin, TemplateView):
     template_name = "governance/process_detail.html"
 
     def get_context_data(self, **kwargs):
-        process = get_object_or_404(Process, slug=self.kwargs["process"])
-        processes = [p for p in editions_by_process() if p.pk == process.pk]
+        processes = editions_by_process(slug=self.kwargs["process"])
         if not processes:
             raise Http404
-        return super().get_context_data(process=processes[0], **kwargs)
+        kwargs["process"] = processes[0]
+        return super().get_context_data(**kwargs)

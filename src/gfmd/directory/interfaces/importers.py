@@ -4,6 +4,7 @@ import csv
 from pathlib import Path
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from ..models import State
 
@@ -66,6 +67,6 @@ def import_states(path: Path = DATA_DIR / "states.csv") -> tuple[int, int]:
             state.save()
             updated += 1
     if to_create:
-        State.objects.bulk_create(to_create)
+        bulk_create_with_history(to_create, State, default_change_reason="reference data")
         created = len(to_create)
     return created, updated

@@ -15,10 +15,12 @@ from ..models import (
 from .neighbours import editions_with_chairs
 
 
-def editions_by_process() -> list[Process]:
-    """Every process with its editions and their chairs (three queries in all)."""
+def editions_by_process(slug: str | None = None) -> list[Process]:
+    """Every process (or the one with ``slug``) with its editions and their chairs, in a fixed
+    number of queries."""
+    processes = Process.objects.filter(slug=slug) if slug else Process.objects.all()
     return list(
-        Process.objects.prefetch_related(
+        processes.prefetch_related(
             Prefetch(
                 "editions",
                 queryset=editions_with_chairs().order_by("number"),

@@ -32,9 +32,16 @@ class Roles:
 NO_ROLES = Roles(None, frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
 
 
-def current_chairmanship_ids(day: datetime.date) -> set[int]:
-    """Chairmanships in office on ``day`` (a chair term covers it)."""
-    return set(Chairmanship.objects.filter(active_on(day, "terms__")).values_list("id", flat=True))
+def chairmanship_in_office(process_id: int, day: datetime.date) -> int | None:
+    """The chairmanship in office on ``day``: the latest to have begun. A chair stays in office
+    after its Summit, for follow-up and the final report, until its successor begins
+    (003 L9103-L9106)."""
+    return (
+        Chairmanship.objects.filter(process_id=process_id, terms__start__lte=day)
+        .order_by("-terms__start")
+        .values_list("id", flat=True)
+        .first()
+    )
 
 
 def roles_of(user, day: datetime.date | None = None) -> Roles:
