@@ -40,6 +40,15 @@ def _display(value) -> str:
     return "—" if value in (None, "") else str(value)
 
 
+def _label(record, related: list[str]) -> str:
+    """The object's own __str__, with its related objects taken from the history row (loaded
+    with select_related) so that labelling a row costs no query."""
+    instance = record.instance
+    for name in related:
+        setattr(instance, name, getattr(record, name))
+    return str(instance)
+
+
 def history_entries(historical_querysets, limit: int = 200) -> list[HistoryEntry]:
     """Entries across several models' history tables, newest first, each with its field changes.
 
@@ -47,8 +56,10 @@ def history_entries(historical_querysets, limit: int = 200) -> list[HistoryEntry
     """
     entries: list[HistoryEntry] = []
     for queryset in historical_querysets:
+        model = queryset.model.instance_type
+        related = [f.name for f in model._meta.concrete_fields if f.is_relation]
         records = list(
-            queryset.select_related("history_user").order_by("history_date", "history_id")
+            queryset.select_related("history_user", *related).order_by("history_date", "history_id")
         )
         previous_by_object: dict = {}
         for record in records:
@@ -56,8 +67,9 @@ def history_entries(historical_querysets, limit: int = 200) -> list[HistoryEntry
             before = previous_by_object.get(record.id)
             changes = []
             for f in fields:
-                new = getattr(record, f.attname)
-                old = getattr(before, f.attname) if before is not None else None
+                name = f.name if f.is_relation else f.attname
+                new = getattr(record, name)
+                old = getattr(before, name) if before is not None else None
                 if before is None and record.history_type == "+":
                     if new not in (None, ""):
                         changes.append((str(f.verbose_name), "—", _display(new)))
@@ -72,7 +84,7 @@ def history_entries(historical_querysets, limit: int = 200) -> list[HistoryEntry
                     when=record.history_date,
                     who=str(user) if user else str(_("system (data load)")),
                     kind=record.history_type,
-                    subject=f"{record.instance_type._meta.verbose_name}: {record}",
+                    subject=f"{record.instance_type._meta.verbose_name}: {_label(record, related)}",
                     changes=changes,
                     reason=record.history_change_reason or "",
                 )

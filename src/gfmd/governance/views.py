@@ -68,10 +68,10 @@ class EditionDetailView(EditionMixin, PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         as_of, error = parse_as_of(self.request.GET.get("as_of"))
-        edition = self.get_edition()
+        governance = edition_governance(self.get_edition(), as_of)
         return super().get_context_data(
-            edition=edition,
-            governance=edition_governance(edition, as_of),
+            edition=governance.edition,  # with its chairs, candidacies and Troika prefetched
+            governance=governance,
             as_of_error=error,
             **kwargs,
         )

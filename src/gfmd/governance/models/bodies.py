@@ -29,6 +29,9 @@ class TroikaExtension(Sourced, Dated):
         verbose_name = _("extended Troika member")
         verbose_name_plural = _("extended Troika members")
 
+    def __str__(self) -> str:
+        return f"{self.state} (extended Troika, {self.edition})"
+
 
 class SteeringGroupMembership(Sourced, Dated):
     """A government on the Steering Group of a process between two dates (003 L9554-L9565)."""
@@ -41,6 +44,9 @@ class SteeringGroupMembership(Sourced, Dated):
         ordering = ["state__name_en", "start"]
         verbose_name = _("Steering Group membership")
         verbose_name_plural = _("Steering Group memberships")
+
+    def __str__(self) -> str:
+        return f"{self.state} ({self.process}, Steering Group)"
 
 
 class FriendsOfTheForumMembership(Sourced, Dated):
@@ -55,6 +61,9 @@ class FriendsOfTheForumMembership(Sourced, Dated):
         ordering = ["state__name_en", "start"]
         verbose_name = _("Friends of the Forum membership")
         verbose_name_plural = _("Friends of the Forum memberships")
+
+    def __str__(self) -> str:
+        return f"{self.state} ({self.process}, Friends of the Forum)"
 
 
 class WorkingGroup(Sourced):
@@ -122,6 +131,9 @@ class WorkingGroupMember(Sourced, Dated):
                 name="working_group_member_state_or_organisation",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.state or self.organisation} ({self.get_role_display()})"
 
 
 class BodyMeeting(Sourced):

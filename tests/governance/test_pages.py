@@ -1,0 +1,98 @@
+import pytest
+from django.urls import reverse
+
+from gfmd.governance.models import SteeringGroupMembership
+from tests.helpers import focal_point_user, support_unit_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_public_pages_in_three_languages(client, language):
+    for path in [
+        "",
+        "editions/",
+        "editions/gfmd/",
+        "editions/gfmd/4/",
+        "editions/gfmd/4/governance/",
+        "states/",
+        "states/MEX/",
+        "organisations/",
+    ]:
+        response = client.get(f"/{language}/{path}")
+        assert response.status_code == 200, path
+        assert f'lang="{language}"' in response.content.decode()
+
+
+def test_edition_2010_in_french_shows_the_chair_and_troika(client):
+    page = client.get("/fr/editions/gfmd/4/").content.decode()
+    assert "Mexique" in page
+    assert "Grèce" in page and "Suisse" in page
+    assert "Puerto Vallarta" in page
+
+
+def test_edition_page_reads_governance_on_another_day(client):
+    page = client.get("/en/editions/gfmd/4/", {"as_of": "2010-09-30"}).content.decode()
+    assert "Spain" in page
+    bad = client.get("/en/editions/gfmd/4/", {"as_of": "yesterday"})
+    assert bad.status_code == 200
+    assert "use YYYY-MM-DD" in bad.content.decode()
+
+
+def test_governance_page_shows_warnings_with_sources_and_history(client):
+    page = client.get("/en/editions/gfmd/12/governance/").content.decode()
+    assert "the forthcoming chair is not known yet" in page
+    assert "003 L9542-L9546" in page
+    assert "History" in page
+
+
+def test_state_page_shows_gfmd_history_without_personal_data(client, state):
+    focal_point_user(state("MEX"), email="hidden.person@example.test")
+    page = client.get("/en/states/MEX/").content.decode()
+    assert "Mexico" in page and "2010" in page
+    assert "hidden.person@example.test" not in page
+    assert "1 current, 1 in all" in page
+
+
+def test_unknown_pages_are_404(client):
+    assert client.get("/en/editions/gfmd/999/").status_code == 404
+    assert client.get("/en/states/XXX/").status_code == 404
+    assert client.get("/en/editions/nope/").status_code == 404
+
+
+def test_staff_add_a_steering_group_member_from_the_governance_page(client):
+    staff = support_unit_user("gfmd-2019-ecuador")
+    client.force_login(staff)
+    url = reverse("governance:add_steering_group_membership", args=["gfmd", 12])
+    response = client.post(url, {"state": "GHA", "start": "2019-01-01", "end": "2019-12-31"})
+    assert response.status_code == 302
+    assert SteeringGroupMembership.objects.filter(state__iso3="GHA", start__year=2019).exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"state": "PRI", "start": "2019-01-01"}, "PRI is not a UN Member or Observer State"),
+        ({"state": "GHA", "start": "2019-13-01"}, "Enter a valid date"),
+        ({"state": "GHA", "start": "2019-05-01", "end": "2019-01-01"}, "before the start date"),
+        ({"state": "ARG", "start": "2010-03-01"}, "already a member of the Steering Group"),
+    ],
+)
+def test_bad_steering_group_input_is_explained_and_saves_nothing(client, data, message):
+    staff = support_unit_user("gfmd-2019-ecuador")
+    client.force_login(staff)
+    before = SteeringGroupMembership.objects.count()
+    url = reverse("governance:add_steering_group_membership", args=["gfmd", 12])
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert SteeringGroupMembership.objects.count() == before
+
+
+def test_focal_points_and_anonymous_users_cannot_add_members(client, state):
+    url = reverse("governance:add_steering_group_membership", args=["gfmd", 12])
+    response = client.post(url, {"state": "GHA", "start": "2019-01-01"})
+    assert response.status_code == 302 and "/accounts/sign-in/" in response["Location"]
+    client.force_login(focal_point_user(state("GHA")))
+    assert client.post(url, {"state": "GHA", "start": "2019-01-01"}).status_code == 403
+    assert not SteeringGroupMembership.objects.filter(state__iso3="GHA", start__year=2019).exists()
