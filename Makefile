@@ -46,11 +46,17 @@ browser-deps:
 # browser tests (Debian's Chromium through Playwright).
 test: browser-deps $(STAMP) messages lint migrations-check test-sqlite test-postgres
 
+PYTEST := GFMD_TESTING=1 $(VENV)/bin/pytest -q -p no:cacheprovider
+
 test-sqlite: $(STAMP)
-	GFMD_TESTING=1 DATABASE_URL=sqlite:///:memory: $(VENV)/bin/pytest -q -p no:cacheprovider
+	DATABASE_URL=sqlite:///:memory: $(PYTEST) -m "not browser"
 
 test-postgres: $(STAMP)
-	GFMD_TESTING=1 bash scripts/with-postgres.sh $(VENV)/bin/pytest -q -p no:cacheprovider
+	GFMD_TESTING=1 bash scripts/with-postgres.sh \
+	  bash -c '$(PYTEST) -m "not browser" && $(PYTEST) -m browser'
+
+test-browser: $(STAMP)
+	DATABASE_URL=sqlite:///:memory: $(PYTEST) -m browser
 
 bench: $(STAMP) messages
 	bash scripts/with-postgres.sh $(PY) bench/run.py
