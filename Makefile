@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 messages: $(STAMP)
-	$(MANAGE) compile_catalogues
+	$(PY) -m gfmd.common.catalogues
 
 # Runs the platform on the embedded SQLite database with the demo data from the sources.
 demo: export GFMD_DEMO = 1
