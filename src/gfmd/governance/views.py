@@ -10,7 +10,13 @@ from gfmd.common.errors import DomainError
 from gfmd.common.history import history_entries
 from gfmd.common.views import PermissionRequiredMixin
 
-from .domain.queries import current_and_next_edition, editions_by_process, governance_history
+from .domain.queries import (
+    body_meetings_of,
+    current_and_next_edition,
+    editions_by_process,
+    governance_history,
+    working_groups_of,
+)
 from .domain.summary import edition_governance
 from .interfaces.forms import SteeringGroupMembershipForm
 from .models import Edition
@@ -136,4 +142,6 @@ class ProcessView(PermissionRequiredMixin, TemplateView):
         if not processes:
             raise Http404
         kwargs["process"] = processes[0]
+        kwargs["working_groups"] = working_groups_of(processes[0])
+        kwargs["meetings"] = body_meetings_of(processes[0])
         return super().get_context_data(**kwargs)

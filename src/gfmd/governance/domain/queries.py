@@ -53,3 +53,31 @@ def governance_history(edition: Edition) -> list:
             ChairHolder.history.filter(chairmanship_id=edition.chairmanship_id),
         ]
     return querysets
+
+
+def working_groups_of(process: Process) -> list:
+    """Working groups with their names over time and their members (three queries)."""
+    from ..models import WorkingGroup, WorkingGroupMember
+
+    return list(
+        WorkingGroup.objects.filter(process=process)
+        .prefetch_related(
+            "names",
+            Prefetch(
+                "members",
+                queryset=WorkingGroupMember.objects.select_related("state", "organisation"),
+            ),
+        )
+        .order_by("established_year", "key")
+    )
+
+
+def body_meetings_of(process: Process) -> list:
+    from ..models import BodyMeeting
+
+    return list(
+        BodyMeeting.objects.filter(process=process)
+        .select_related("edition")
+        .prefetch_related("decisions")
+        .order_by("date", "body", "number")
+    )
