@@ -164,7 +164,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if not DEBUG and not os.environ.get("GFMD_TESTING")
+            if not (DEBUG or GFMD_DEMO or os.environ.get("GFMD_TESTING"))
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },

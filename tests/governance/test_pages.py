@@ -96,3 +96,15 @@ def test_focal_points_and_anonymous_users_cannot_add_members(client, state):
     client.force_login(focal_point_user(state("GHA")))
     assert client.post(url, {"state": "GHA", "start": "2019-01-01"}).status_code == 403
     assert not SteeringGroupMembership.objects.filter(state__iso3="GHA", start__year=2019).exists()
+
+
+def test_lists_of_states_follow_the_alphabet_of_the_language(client):
+    page = client.get("/fr/editions/gfmd/4/").content.decode()
+    assert (
+        page.index("Allemagne")
+        < page.index("Argentine")
+        < page.index("Égypte")
+        < page.index("Espagne")
+    )
+    states = client.get("/fr/states/").content.decode()
+    assert states.index("Égypte") < states.index("Érythrée") < states.index("Fidji")

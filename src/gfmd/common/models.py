@@ -48,3 +48,11 @@ def date_with_precision(value, precision: str) -> str:
     if precision == DatePrecision.MONTH:
         return date_format(value, "YEAR_MONTH_FORMAT")
     return date_format(value, "DATE_FORMAT")
+
+
+def collation_key(text: str) -> str:
+    """Sort key that ignores accents and case, so "Égypte" sorts with the E's in French."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
+from gfmd.common.models import collation_key
 from gfmd.common.views import PermissionRequiredMixin
 
 from .domain.queries import (
@@ -22,7 +23,7 @@ class StateListView(PermissionRequiredMixin, TemplateView):
         search = self.request.GET.get("q", "").strip()[:100]
         region = self.request.GET.get("region", "").strip()[:60]
         return super().get_context_data(
-            states=states_for_listing(search, region),
+            states=sorted(states_for_listing(search, region), key=lambda s: collation_key(s.name)),
             regions=regions(),
             search=search,
             region=region,

@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from gfmd.directory.enums import DevelopmentStatus
+from gfmd.common.models import collation_key
 from gfmd.directory.models import State
 
 from ..models import Process, SteeringGroupMembership
@@ -36,7 +37,7 @@ def steering_group(process: Process, troika: Troika) -> list[SteeringGroupSeat]:
     recorded = recorded_members(process, troika.as_of)
     seats = [SteeringGroupSeat(state, ex_officio=False) for state in recorded]
     seats += [SteeringGroupSeat(s, ex_officio=True) for s in troika.states if s not in recorded]
-    return sorted(seats, key=lambda seat: seat.state.name_en)
+    return sorted(seats, key=lambda seat: collation_key(seat.state.name))
 
 
 @dataclass(frozen=True)
