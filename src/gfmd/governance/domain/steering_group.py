@@ -4,8 +4,8 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from gfmd.directory.enums import DevelopmentStatus
 from gfmd.common.models import collation_key
+from gfmd.directory.enums import DevelopmentStatus
 from gfmd.directory.models import State
 
 from ..models import Process, SteeringGroupMembership
