@@ -14,7 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
-VAR_DIR = Path(os.environ.get("GFMD_VAR_DIR", PROJECT_DIR / "var"))
+# var/ beside manage.py in a checkout; in the working directory when installed as a package.
+DEFAULT_VAR_DIR = (
+    PROJECT_DIR / "var" if (PROJECT_DIR / "manage.py").exists() else Path.cwd() / "var"
+)
+VAR_DIR = Path(os.environ.get("GFMD_VAR_DIR", DEFAULT_VAR_DIR))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
@@ -30,10 +34,11 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
+TESTING = env_bool("GFMD_TESTING", False)
 GFMD_DEMO = env_bool("GFMD_DEMO", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if DEBUG or GFMD_DEMO or os.environ.get("GFMD_TESTING"):
+    if DEBUG or GFMD_DEMO or TESTING:
         SECRET_KEY = "insecure-development-key-never-used-in-production-" + "x" * 20
     else:
         raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")
@@ -60,10 +65,14 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "gfmd.common",
     "gfmd.accounts",
     "gfmd.directory",
     "gfmd.governance",
+    "gfmd.reference",
+    "gfmd.library",
     "gfmd.api",
     "gfmd.sources",
 ]
@@ -164,7 +173,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if not (DEBUG or GFMD_DEMO or os.environ.get("GFMD_TESTING"))
+            if not (DEBUG or GFMD_DEMO or TESTING)
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
@@ -189,7 +198,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-_https = not DEBUG and not GFMD_DEMO and not os.environ.get("GFMD_TESTING")
+_https = not DEBUG and not GFMD_DEMO and not TESTING
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", _https)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", _https)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", _https)
@@ -198,6 +207,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = _https
 SECURE_HSTS_PRELOAD = _https
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Sign-in rate limiting reads the client's address from the proxy's header, not the proxy's.
+    AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "1"))
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -236,3 +248,24 @@ LOGGING = {
 }
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# Background tasks (Django's task API through django-tasks): a database queue that
+# `manage.py db_worker` works through; tests and GFMD_TASKS=immediate run tasks inline.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("GFMD_TASKS", "immediate" if TESTING else "database") == "immediate"
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
+
+# Uploads: refused above this size before anything is stored (bytes; default 50 MB).
+GFMD_UPLOAD_MAX_BYTES = int(os.environ.get("GFMD_UPLOAD_MAX_BYTES", str(50 * 1024 * 1024)))
+FILE_UPLOAD_HANDLERS = [
+    "gfmd.library.interfaces.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -196,3 +196,30 @@ def test_staff_of_an_old_chairmanship_cannot_change_another_edition(client):
     )
     assert own.status_code == 200
     assert Edition.objects.get(process__slug="gfmd", number=4).host_city == "Puerto Vallarta"
+
+
+def test_staff_of_a_past_chairmanship_cannot_create_editions_or_move_one(client):
+    past = support_unit_user("gfmd-2010-mexico", email="past@example.test")
+    response = client.post(
+        "/api/v1/editions",
+        {"process": "gfmd", "number": 15, "year": 2022},
+        content_type="application/json",
+        **auth(past),
+    )
+    assert response.status_code == 403
+    assert not Edition.objects.filter(process__slug="gfmd", number=15).exists()
+    current = support_unit_user("gfmd-2019-ecuador")
+    moved = client.patch(
+        "/api/v1/editions/gfmd/12",
+        {"process": "colombo-process"},
+        content_type="application/json",
+        **auth(current),
+    )
+    assert moved.status_code == 400
+    assert Edition.objects.get(number=12, process__slug="gfmd").year == 2019
+
+
+def test_openapi_schema_types_state_codes_as_strings(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    props = schema["components"]["schemas"]["EditionWriteRequest"]["properties"]
+    assert props["host_state"]["type"] == "string"

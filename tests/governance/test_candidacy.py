@@ -54,3 +54,16 @@ def test_only_troika_and_steering_group_agree(next_edition, state):
     candidacy = communicate_candidacy(next_edition, state("GHA"), datetime.date(2019, 3, 1))
     with pytest.raises(DomainError):
         record_agreement(candidacy, "friends_of_the_forum", datetime.date(2019, 4, 1))
+
+
+def test_a_replaced_candidate_leaves_the_chair_to_its_successor(next_edition, state):
+    spain = communicate_candidacy(next_edition, state("ESP"), datetime.date(2019, 1, 1))
+    record_agreement(spain, "troika", datetime.date(2019, 2, 1))
+    record_agreement(spain, "steering_group", datetime.date(2019, 2, 1))
+    withdraw_candidacy(spain, datetime.date(2019, 10, 1))
+    swiss = communicate_candidacy(next_edition, state("CHE"), datetime.date(2019, 10, 1))
+    record_agreement(swiss, "troika", datetime.date(2019, 10, 2))
+    record_agreement(swiss, "steering_group", datetime.date(2019, 10, 2))
+    next_edition.refresh_from_db()
+    assert [t.state.iso3 for t in next_edition.chairmanship.terms.all()] == ["CHE"]
+    assert "Switzerland" in next_edition.chairmanship.name_en

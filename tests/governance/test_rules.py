@@ -85,3 +85,24 @@ def test_admin_is_for_support_unit_staff_only(client, state):
     response = client.get("/admin/")
     assert response.status_code == 200
     assert client.get("/admin/governance/edition/").status_code == 200
+
+
+def test_admin_refuses_an_overlapping_membership(client, state):
+    from gfmd.governance.models import Process
+
+    client.force_login(support_unit_user("gfmd-2019-ecuador"))
+    gfmd = Process.objects.get(slug="gfmd")
+    before = Membership.objects.count()
+    response = client.post(
+        "/admin/governance/steeringgroupmembership/add/",
+        {
+            "process": gfmd.pk,
+            "state": state("ARG").pk,
+            "start": "2010-06-01",
+            "start_precision": "day",
+            "end_precision": "day",
+        },
+    )
+    assert response.status_code == 200
+    assert "already a member of the Steering Group" in response.content.decode()
+    assert Membership.objects.count() == before

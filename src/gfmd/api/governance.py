@@ -4,8 +4,10 @@ import datetime
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from gfmd.common.errors import DomainError
@@ -21,6 +23,7 @@ from gfmd.governance.domain.summary import edition_governance
 from gfmd.governance.models import Chairmanship, Edition, Process, SteeringGroupMembership
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class StateCodeField(serializers.Field):
     """A state given by its ISO 3166 alpha-3 code; only UN Member and Observer States."""
 
@@ -196,8 +199,15 @@ class EditionList(generics.ListCreateAPIView):
     def post(self, request, *args, **kwargs):
         serializer = EditionWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        require(request, "governance.add_edition", serializer.validated_data["process"])
         edition = serializer.save()
         return Response(edition_detail_data(edition, None), status=status.HTTP_201_CREATED)
+
+
+def require(request, permission: str, target) -> None:
+    """Object-level check once the target is known from the request body."""
+    if not request.user.has_perm(permission, target):
+        raise PermissionDenied()
 
 
 def parse_as_of(request) -> datetime.date | None:
@@ -247,6 +257,8 @@ class EditionDetail(generics.GenericAPIView):
         edition = self.get_object()
         serializer = EditionWriteSerializer(edition, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
+        if serializer.validated_data.get("process", edition.process) != edition.process:
+            raise DomainError("An edition cannot move to another process.", field="process")
         serializer.save()
         edition.refresh_from_db()
         return Response(edition_detail_data(edition, None))
@@ -292,6 +304,7 @@ class ChairmanshipCreate(generics.GenericAPIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         process = data["process"]
+        require(request, "governance.add_chairmanship", process)
         with transaction.atomic():
             editions = list(Edition.objects.filter(process=process, number__in=data["editions"]))
             missing = sorted(set(data["editions"]) - {e.number for e in editions})

@@ -3,6 +3,7 @@ from django.contrib import admin
 from gfmd.directory.admin import HistoryAdmin
 
 from . import models
+from .interfaces.forms import DatedMembershipAdminForm
 
 
 class ChairTermInline(admin.TabularInline):
@@ -29,12 +30,39 @@ class EditionAdmin(HistoryAdmin):
     autocomplete_fields = ["host_state"]
 
 
+class SteeringGroupMembershipForm(DatedMembershipAdminForm):
+    body_label = "Steering Group"
+
+    class Meta:
+        model = models.SteeringGroupMembership
+        fields = "__all__"
+
+
+class FriendsOfTheForumMembershipForm(DatedMembershipAdminForm):
+    body_label = "Friends of the Forum"
+
+    class Meta:
+        model = models.FriendsOfTheForumMembership
+        fields = "__all__"
+
+
+@admin.register(models.SteeringGroupMembership)
+class SteeringGroupMembershipAdmin(HistoryAdmin):
+    form = SteeringGroupMembershipForm
+    list_display = ["state", "process", "start", "end"]
+    list_filter = ["process"]
+
+
+@admin.register(models.FriendsOfTheForumMembership)
+class FriendsOfTheForumMembershipAdmin(HistoryAdmin):
+    form = FriendsOfTheForumMembershipForm
+    list_display = ["state", "process", "start", "end"]
+
+
 for model in [
     models.ChairHolder,
     models.ChairCandidacy,
     models.TroikaExtension,
-    models.SteeringGroupMembership,
-    models.FriendsOfTheForumMembership,
     models.SupportUnitAssignment,
     models.FocalPoint,
     models.WorkingGroup,

@@ -21,7 +21,8 @@ def is_support_unit_staff(user) -> bool:
 @rules.predicate
 def is_support_unit_staff_of_edition(user, edition: Edition | None) -> bool:
     """Staff of the edition's own chairmanship, or of the chairmanship in office today for its
-    process (the incoming Chair's staff take over the archives, 003 L820-L822)."""
+    process (the incoming Chair's staff take over the website and the archives, 003 L820-L822,
+    L9600-L9604)."""
     if edition is None:
         return False
     assigned = roles_of(user).support_chairmanship_ids
@@ -34,9 +35,13 @@ def is_support_unit_staff_of_edition(user, edition: Edition | None) -> bool:
 
 @rules.predicate
 def is_support_unit_staff_of_process(user, process: Process | None) -> bool:
+    """Staff of the chairmanship in office for ``process``; without a process (a form not yet
+    filled in), staff of any chairmanship — the process is checked once it is known."""
     assigned = roles_of(user).support_chairmanship_ids
-    if process is None or not assigned:
+    if not assigned:
         return False
+    if process is None:
+        return True
     return chairmanship_in_office(process.pk, timezone.localdate()) in assigned
 
 
@@ -75,10 +80,11 @@ can_administer_process = is_superuser | is_support_unit_staff_of_process
 rules.add_perm("governance.view_edition", rules.always_allow)
 rules.add_perm("governance.view_process", rules.always_allow)
 rules.add_perm("governance.view_history", rules.always_allow)
-rules.add_perm("governance.add_edition", is_superuser | is_support_unit_staff)
+# Creating editions and chairmanships: staff of the process's chairmanship in office; the API
+# checks the process named in the request (rules without an object grant the form to any staff).
+rules.add_perm("governance.add_edition", is_superuser | is_support_unit_staff_of_process)
 rules.add_perm("governance.change_edition", can_administer_edition)
-rules.add_perm("governance.add_chairmanship", is_superuser | is_support_unit_staff)
-rules.add_perm("governance.change_chairmanship", is_superuser | is_support_unit_staff)
+rules.add_perm("governance.add_chairmanship", is_superuser | is_support_unit_staff_of_process)
 rules.add_perm("governance.add_membership", can_administer_process)
 rules.add_perm("governance.use_admin", is_superuser | is_support_unit_staff)
 rules.add_perm("governance.view_steering_group_material", is_superuser | is_steering_group_member)

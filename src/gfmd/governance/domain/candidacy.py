@@ -59,14 +59,24 @@ def record_agreement(candidacy: ChairCandidacy, body: str, day: datetime.date) -
 
 
 def withdraw_candidacy(candidacy: ChairCandidacy, day: datetime.date) -> ChairCandidacy:
+    """The candidate withdraws or is replaced: it is no longer the forthcoming chair, and the
+    chair term its acceptance created goes (a withdrawn candidate never chaired)."""
     if candidacy.accepted_on and day < candidacy.accepted_on:
         raise DomainError(_("A candidacy cannot be withdrawn before it was accepted."), field="day")
-    candidacy.withdrawn_on = day
-    candidacy.save()
+    with transaction.atomic():
+        candidacy.withdrawn_on = day
+        candidacy.save()
+        ChairTerm.objects.filter(
+            chairmanship__editions__id=candidacy.edition_id, state=candidacy.state, inferred=True
+        ).delete()
     return candidacy
 
 
 def make_forthcoming_chair(edition: Edition, state: State) -> Chairmanship:
+    if edition.chairmanship is not None and not edition.chairmanship.terms.exists():
+        # A chairmanship left empty by a withdrawn candidate takes the new chair's name.
+        edition.chairmanship.name_en = f"{state.name_en} chairmanship {edition.years_label}"
+        edition.chairmanship.save()
     if edition.chairmanship is None:
         edition.chairmanship = Chairmanship.objects.create(
             process=edition.process,

@@ -16,14 +16,19 @@ from .neighbours import editions_with_chairs
 
 
 def editions_by_process(slug: str | None = None) -> list[Process]:
-    """Every process (or the one with ``slug``) with its editions and their chairs, in a fixed
-    number of queries."""
+    """Every process (or the one with ``slug``) with its editions and their chairmanship, in two
+    queries.
+
+    The lists show each edition's chairmanship by name only, so the chair terms, candidacies
+    and Troika extensions that editions_with_chairs() prefetches are not read: with hundreds of
+    editions, building those objects took most of the page's time (bench/run.py).
+    """
     processes = Process.objects.filter(slug=slug) if slug else Process.objects.all()
     return list(
         processes.prefetch_related(
             Prefetch(
                 "editions",
-                queryset=editions_with_chairs().order_by("number"),
+                queryset=Edition.objects.select_related("chairmanship").order_by("number"),
             )
         ).order_by("kind", "name_en")
     )

@@ -92,3 +92,19 @@ def roles_of(user, day: datetime.date | None = None) -> Roles:
         )
     setattr(user, cache_key, roles)
     return roles
+
+
+def support_process_ids_ever(user) -> frozenset[int]:
+    """Processes whose chairmanships the user has served as Support Unit staff, past included:
+    outgoing staff keep read access to the archives after a handover."""
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_gfmd_support_processes", None)
+    if cached is None:
+        cached = frozenset(
+            SupportUnitAssignment.objects.filter(person__user=user).values_list(
+                "chairmanship__process_id", flat=True
+            )
+        )
+        user._gfmd_support_processes = cached
+    return cached

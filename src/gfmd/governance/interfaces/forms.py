@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from gfmd.common.errors import DomainError
 from gfmd.directory.domain.states import state_by_iso3
 
-from ..domain.memberships import add_steering_group_membership
+from ..domain.memberships import add_steering_group_membership, check_no_overlap, check_period
 
 
 class SteeringGroupMembershipForm(forms.Form):
@@ -36,3 +36,36 @@ class SteeringGroupMembershipForm(forms.Form):
         return add_steering_group_membership(
             process, data["state"], data["start"], data["end"], source_note=data["source_note"]
         )
+
+
+class DatedMembershipAdminForm(forms.ModelForm):
+    """The admin applies the same hard rules as the pages and the API: a period that ends after
+    it starts, and no two overlapping memberships of one state in one body."""
+
+    body_label = ""
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end, state = cleaned.get("start"), cleaned.get("end"), cleaned.get("state")
+        try:
+            check_period(start, end)
+            if state is not None:
+                scope = self.overlap_scope(cleaned)
+                if scope is not None:
+                    check_no_overlap(
+                        scope,
+                        start,
+                        end,
+                        state=state,
+                        body=self.body_label,
+                        exclude_pk=self.instance.pk,
+                    )
+        except DomainError as error:
+            raise forms.ValidationError(error.message) from None
+        return cleaned
+
+    def overlap_scope(self, cleaned):
+        process = cleaned.get("process")
+        if process is None:
+            return None
+        return self._meta.model.objects.filter(process=process)

@@ -253,18 +253,17 @@ class Loader:
                     **provenance(row),
                 },
             )
-            meeting.decisions.all().delete()
-            BodyDecision.objects.bulk_create(
-                BodyDecision(
+            for decision in row.get("decisions", []):
+                BodyDecision.objects.update_or_create(
                     meeting=meeting,
-                    kind=decision["kind"],
                     text_en=decision["text_en"],
-                    source_document=row.get("source", ""),
-                    source_lines=decision.get("lines", row.get("lines", "")),
-                    source_note=decision.get("note", ""),
+                    defaults={
+                        "kind": decision["kind"],
+                        "source_document": row.get("source", ""),
+                        "source_lines": decision.get("lines", row.get("lines", "")),
+                        "source_note": decision.get("note", ""),
+                    },
                 )
-                for decision in row.get("decisions", [])
-            )
 
     def load_working_groups(self):
         for row in self.data.get("working_groups", []):
@@ -277,16 +276,12 @@ class Loader:
                     **provenance(row),
                 },
             )
-            group.names.all().delete()
-            WorkingGroupName.objects.bulk_create(
-                WorkingGroupName(
+            for name in row["names"]:
+                WorkingGroupName.objects.update_or_create(
                     group=group,
                     name_en=name["name_en"],
-                    from_year=name.get("from_year"),
-                    to_year=name.get("to_year"),
+                    defaults={"from_year": name.get("from_year"), "to_year": name.get("to_year")},
                 )
-                for name in row["names"]
-            )
             for code in row.get("co_chairs", []):
                 WorkingGroupMember.objects.update_or_create(
                     group=group,
