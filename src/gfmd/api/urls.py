@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import directory, governance
+from . import directory, governance, library
 from .schema import PublicSchemaView, PublicSwaggerView
 
 app_name = "api"
@@ -11,6 +11,10 @@ urlpatterns = [
     path("states/<str:iso3>", directory.StateDetail.as_view(), name="state"),
     path("organisations", directory.OrganisationList.as_view(), name="organisations"),
     path("organisations/<int:pk>", directory.OrganisationDetail.as_view(), name="organisation"),
+    path("documents", library.DocumentList.as_view(), name="documents"),
+    path("documents/<int:pk>", library.DocumentDetail.as_view(), name="document"),
+    path("documents/<int:pk>/versions", library.VersionCreate.as_view(), name="document_versions"),
+    path("search", library.Search.as_view(), name="search"),
     path("editions", governance.EditionList.as_view(), name="editions"),
     path(
         "editions/<slug:process>/<int:number>", governance.EditionDetail.as_view(), name="edition"

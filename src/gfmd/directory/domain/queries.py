@@ -1,6 +1,6 @@
 """Reusable queries of the directory pages and API: a fixed number of queries whatever the size."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from ..models import Organisation, State
 
@@ -43,6 +43,7 @@ def state_gfmd_history(state: State) -> dict:
     """A state's GFMD record: chairs held, Steering Group terms, focal point count (no names)."""
     from gfmd.governance.models import (
         ChairTerm,
+        Edition,
         FocalPoint,
         FriendsOfTheForumMembership,
         SteeringGroupMembership,
@@ -52,7 +53,10 @@ def state_gfmd_history(state: State) -> dict:
     chair_terms = (
         ChairTerm.objects.filter(state=state)
         .select_related("chairmanship__process")
-        .prefetch_related("chairmanship__editions")
+        # The page links each edition by its process's slug: read the processes with them.
+        .prefetch_related(
+            Prefetch("chairmanship__editions", queryset=Edition.objects.select_related("process"))
+        )
         .order_by("start")
     )
     steering_group = (

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from gfmd.sources.loaders.governance import load_governance
+from gfmd.sources.loaders.library import load_library
 
 
 class Command(BaseCommand):
@@ -12,6 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         log = self.stdout.write if options["verbosity"] > 1 else (lambda message: None)
         counts = load_governance(log)
+        counts.update(load_library(log))
         if options["verbosity"]:
             summary = ", ".join(
                 f"{count} {name.replace('_', ' ')}" for name, count in counts.items()

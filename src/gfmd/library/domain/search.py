@@ -1,0 +1,191 @@
+"""One search interface over two engines: PostgreSQL full-text search (GIN index) in
+production, SQLite FTS5 in the embedded default. Access is part of the query, so results,
+snippets, counts and facets only ever contain what the user may read."""
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F
+
+from ..models import Document, SearchEntry
+from .access import visibility
+from .indexing import FTS_TABLE
+from .stemming import POSTGRES_CONFIGS, fold, query_stems, stemmer, words
+
+SNIPPET_WORDS = 30
+SCAN_CHARS = 300_000
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    process: str = ""
+    year: int | None = None
+    type: str = ""
+    language: str = ""
+    tag: str = ""  # "SDG 10.7" style codes: an SDG target code (10.7) or a GCM objective (gcm-23)
+    author: str = ""  # ISO3 of a state, acronym of an organisation, or person id
+    about: str = ""  # "app_label.model:id", e.g. a roundtable session
+
+
+@dataclass
+class Hit:
+    document: Document
+    entry: SearchEntry
+    score: float
+    snippet: str = ""
+
+
+@dataclass
+class SearchResults:
+    query: str
+    total: int
+    hits: list[Hit]
+    facets: dict[str, dict] = field(default_factory=dict)
+
+
+def visible_entries(user):
+    return SearchEntry.objects.filter(
+        visibility(user, level="access_level", process="process_id_copy", document="document_id")
+    )
+
+
+def filtered(entries, filters: SearchFilters):
+    if filters.process:
+        entries = entries.filter(document__process__slug=filters.process)
+    if filters.year:
+        entries = entries.filter(year=filters.year)
+    if filters.type:
+        entries = entries.filter(type=filters.type)
+    if filters.language:
+        entries = entries.filter(language=filters.language)
+    if filters.tag:
+        tag = filters.tag.strip().lower()
+        if tag.startswith("gcm-") and tag[4:].isdigit():
+            entries = entries.filter(document__gcm_objectives__number=int(tag[4:]))
+        else:
+            entries = entries.filter(document__sdg_targets__code=tag.removeprefix("sdg-"))
+    if filters.author:
+        author = filters.author.strip()
+        if author.isdigit():
+            entries = entries.filter(document__authors__person_id=int(author))
+        elif len(author) == 3 and author.isalpha():
+            entries = entries.filter(document__authors__state__iso3=author.upper())
+        else:
+            entries = entries.filter(document__authors__organisation__acronym__iexact=author)
+    if filters.about and ":" in filters.about:
+        model, _colon, pk = filters.about.partition(":")
+        app_label, _dot, model_name = model.partition(".")
+        if pk.isdigit():
+            entries = entries.filter(
+                document__about_type__app_label=app_label,
+                document__about_type__model=model_name,
+                document__about_id=int(pk),
+            )
+    return entries
+
+
+def matching_rows(entries, query: str) -> list[tuple]:
+    """(entry id, document id, score, type, year, language) of the matching entries, best first."""
+    fields = ("id", "document_id", "type", "year", "language")
+    if connection.vendor == "postgresql":
+        search_query = None
+        for config in (*POSTGRES_CONFIGS.values(), "simple"):
+            part = SearchQuery(query, search_type="websearch", config=config)
+            search_query = part if search_query is None else search_query | part
+        rows = (
+            entries.filter(vector=search_query)
+            .annotate(score=SearchRank(F("vector"), search_query))
+            .order_by("-score")
+            .values_list("id", "document_id", "score", "type", "year", "language")
+        )
+        return list(rows)
+    expression = fts_expression(query)
+    if not expression:
+        return []
+    inner_sql, params = entries.values(*fields).query.sql_with_params()
+    sql = (
+        f"SELECT e.id, e.document_id, -bm25({FTS_TABLE}, 5.0, 1.0) AS score, "
+        f"e.type, e.year, e.language FROM {FTS_TABLE} JOIN ({inner_sql}) e "
+        f"ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s ORDER BY score DESC"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*params, expression))
+        return cursor.fetchall()
+
+
+def fts_expression(query: str) -> str:
+    """Each query word matches any of its stems (EN/FR/ES); all words must match."""
+    groups = []
+    for stems in query_stems(query):
+        alternatives = " OR ".join(f'"{stem}"' for stem in sorted(stems) if stem)
+        if alternatives:
+            groups.append(f"({alternatives})")
+    return " AND ".join(groups)
+
+
+def search(
+    user, query: str, filters: SearchFilters | None = None, page: int = 1, per_page: int = 20
+):
+    filters = filters or SearchFilters()
+    entries = filtered(visible_entries(user), filters)
+    query = (query or "").strip()[:200]
+    if not query or not words(query):
+        return SearchResults(query, 0, [])
+    rows = matching_rows(entries, query)
+    best: dict[int, tuple] = {}
+    for row in rows:
+        if row[1] not in best:
+            best[row[1]] = row
+    ranked = sorted(best.values(), key=lambda row: -row[2])
+    facets = {
+        "type": dict(Counter(row[3] for row in ranked).most_common()),
+        "year": dict(sorted(Counter(row[4] for row in ranked).items(), reverse=True)),
+        "language": dict(Counter(row[5] for row in rows).most_common()),
+    }
+    start = max(page - 1, 0) * per_page
+    window = ranked[start : start + per_page]
+    loaded = SearchEntry.objects.select_related("document__process", "document__edition").in_bulk(
+        [row[0] for row in window]
+    )
+    stems = query_stems(query)
+    hits = []
+    for row in window:
+        entry = loaded[row[0]]
+        hits.append(Hit(entry.document, entry, row[2], snippet(entry.body, entry.language, stems)))
+    return SearchResults(query, len(ranked), hits, facets)
+
+
+def snippet(text: str, language: str, stems: list[set[str]]) -> str:
+    """A short passage around the first match, HTML-escaped, matches wrapped in <mark>."""
+    wanted = set().union(*stems) if stems else set()
+    sample = text[:SCAN_CHARS]
+    tokens = list(re.finditer(r"\w+", sample))
+    stem = stemmer(language).stemWord if language in ("en", "fr", "es") else str
+    first = None
+    for index, match in enumerate(tokens):
+        word = match.group(0)
+        if fold(word) in wanted or fold(stem(word.casefold())) in wanted:
+            first = index
+            break
+    if first is None:
+        return html.escape(" ".join(m.group(0) for m in tokens[:SNIPPET_WORDS]))
+    begin = max(first - SNIPPET_WORDS // 3, 0)
+    chosen = tokens[begin : begin + SNIPPET_WORDS]
+    start, end = chosen[0].start(), chosen[-1].end()
+    passage = sample[start:end]
+    out, cursor = [], start
+    for match in chosen:
+        word = match.group(0)
+        if fold(word) in wanted or fold(stem(word.casefold())) in wanted:
+            out.append(html.escape(sample[cursor : match.start()]))
+            out.append(f"<mark>{html.escape(word)}</mark>")
+            cursor = match.end()
+    out.append(html.escape(sample[cursor:end]))
+    prefix = "… " if begin > 0 else ""
+    suffix = " …" if end < len(sample) else ""
+    del passage
+    return prefix + " ".join("".join(out).split()) + suffix

@@ -1,0 +1,45 @@
+"""Language-aware stemming for the embedded (SQLite FTS5) search; PostgreSQL uses its own
+text search configurations. Snowball stemmers for English, French and Spanish."""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+STEMMER_LANGUAGES = {"en": "english", "fr": "french", "es": "spanish"}
+POSTGRES_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=8)
+def stemmer(language: str):
+    return snowballstemmer.stemmer(STEMMER_LANGUAGES.get(language, "english"))
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def stem_words(text: str, language: str) -> list[str]:
+    """Stems of the words of ``text`` in ``language``, accent- and case-folded."""
+    if language not in STEMMER_LANGUAGES:
+        return [fold(w) for w in words(text)]
+    stem = stemmer(language).stemWord
+    return [fold(stem(w.casefold())) for w in words(text)]
+
+
+def query_stems(query: str) -> list[set[str]]:
+    """For each query word, its stems in every language the library indexes."""
+    result = []
+    for word in words(query):
+        stems = {fold(word)}
+        for language in STEMMER_LANGUAGES:
+            stems.add(fold(stemmer(language).stemWord(word.casefold())))
+        result.append(stems)
+    return result

@@ -1,0 +1,384 @@
+import mimetypes
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView, View
+
+from gfmd.common.errors import DomainError
+from gfmd.common.views import PermissionRequiredMixin
+from gfmd.governance.models import Edition, Process
+
+from .domain.documents import Upload, add_version, create_document, rename_document, set_team
+from .domain.queries import document_page, documents_for_listing, version_by_number
+from .domain.search import SearchFilters, search
+from .enums import DocumentType, FileKind
+from .interfaces.forms import DocumentForm, RenameForm, SearchForm, VersionForm
+from .models import Document, DocumentAlias
+
+CONTENT_TYPES = {
+    FileKind.PDF: "application/pdf",
+    FileKind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    FileKind.ODT: "application/vnd.oasis.opendocument.text",
+    FileKind.TXT: "text/plain; charset=utf-8",
+    FileKind.PNG: "image/png",
+    FileKind.JPEG: "image/jpeg",
+    FileKind.GIF: "image/gif",
+    FileKind.WEBP: "image/webp",
+}
+
+
+class DocumentAddressMixin:
+    """Finds the document at a permanent address; an old address redirects to the new one."""
+
+    def get_document(self) -> Document:
+        if hasattr(self, "_document"):
+            return self._document
+        kwargs = self.kwargs
+        address = {
+            "process__slug": kwargs["process"],
+            "year": kwargs["year"],
+            "type": kwargs["type"],
+            "slug": kwargs["slug"],
+        }
+        document = Document.objects.select_related("process", "edition").filter(**address).first()
+        if document is None:
+            alias = (
+                DocumentAlias.objects.select_related("document__process").filter(**address).first()
+            )
+            if alias is None:
+                raise Http404
+            self.redirect_to = self.request.path.replace(
+                reverse(
+                    "library:document",
+                    kwargs={k: kwargs[k] for k in ("process", "year", "type", "slug")},
+                ),
+                alias.document.get_absolute_url(),
+                1,
+            )
+            document = alias.document
+        self._document = document
+        return document
+
+    def get_permission_object(self):
+        return self.get_document()
+
+    def dispatch(self, request, *args, **kwargs):
+        self.redirect_to = None
+        if kwargs.get("type") not in DocumentType.values:
+            raise Http404
+        self.get_document()
+        if self.redirect_to:
+            return HttpResponsePermanentRedirect(self.redirect_to)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class LibraryView(PermissionRequiredMixin, TemplateView):
+    permission_required = "library.search"
+    template_name = "library/library.html"
+
+    def get_context_data(self, **kwargs):
+        form = SearchForm(self.request.GET or None)
+        context = super().get_context_data(form=form, **kwargs)
+        if form.is_bound and not form.is_valid():
+            context["status"] = 400
+            return context
+        data = form.cleaned_data if form.is_bound else {}
+        filters = SearchFilters(
+            process=data.get("process") or "",
+            year=data.get("year"),
+            type=data.get("type") or "",
+            language=data.get("language") or "",
+            tag=data.get("tag") or "",
+            author=data.get("author") or "",
+            about=data.get("about") or "",
+        )
+        page = data.get("page") or 1
+        if data.get("q"):
+            context["results"] = search(self.request.user, data["q"], filters, page=page)
+            context["pages"] = range(1, (context["results"].total + 19) // 20 + 1)
+        else:
+            documents = documents_for_listing(self.request.user).order_by("-year", "type", "slug")
+            if filters.process:
+                documents = documents.filter(process__slug=filters.process)
+            if filters.year:
+                documents = documents.filter(year=filters.year)
+            if filters.type:
+                documents = documents.filter(type=filters.type)
+            context["page"] = Paginator(documents, 25).get_page(page)
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        return super().render_to_response(context, status=context.get("status", 200), **kwargs)
+
+
+class DocumentView(DocumentAddressMixin, PermissionRequiredMixin, TemplateView):
+    permission_required = "library.view_document"
+    template_name = "library/document.html"
+
+    def get_context_data(self, **kwargs):
+        document = self.get_document()
+        page = document_page(self.request.user, document)
+        if page["current"] is None:
+            raise Http404  # a document nobody here may read does not exist for them
+        user = self.request.user
+        return super().get_context_data(
+            document=document,
+            can_add_version=user.has_perm("library.add_version", document),
+            can_change=user.has_perm("library.change_document", document),
+            rename_form=RenameForm(initial={"title_en": document.title_en, "slug": document.slug}),
+            **page,
+            **kwargs,
+        )
+
+
+class VersionView(DocumentView):
+    template_name = "library/document.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        version = version_by_number(self.request.user, context["document"], self.kwargs["number"])
+        if version is None:
+            raise Http404
+        context["current"] = version
+        context["pinned"] = True
+        return context
+
+
+class DocumentFileView(DocumentAddressMixin, PermissionRequiredMixin, View):
+    """The file of the latest readable version in a language (or of version n)."""
+
+    permission_required = "library.view_document"
+
+    def get(self, request, *args, **kwargs):
+        document = self.get_document()
+        page = document_page(request.user, document)
+        versions = page["versions"]
+        if "number" in kwargs:
+            versions = [v for v in versions if v.number == kwargs["number"]]
+        language = kwargs["language"].lower()
+        for version in versions:
+            for file in version.files.all():
+                if file.language == language:
+                    return self.send(file)
+        if not versions:
+            raise Http404
+        available = sorted({f.language for v in versions for f in v.files.all()})
+        return render(
+            request,
+            "library/missing_language.html",
+            {"document": document, "language": language, "available": available},
+            status=404,
+        )
+
+    def send(self, file):
+        name = file.original_name or f"document.{file.kind}"
+        response = FileResponse(
+            file.file.open("rb"),
+            content_type=CONTENT_TYPES.get(file.kind) or mimetypes.guess_type(name)[0],
+            as_attachment=file.kind
+            not in (FileKind.PDF, FileKind.TXT, FileKind.PNG, FileKind.JPEG),
+            filename=name,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+class DocumentCreateView(PermissionRequiredMixin, FormView):
+    permission_required = "library.add_document"
+    template_name = "library/document_form.html"
+    form_class = DocumentForm
+
+    def get_process(self) -> Process:
+        if not hasattr(self, "_process"):
+            self._process = get_object_or_404(Process, slug=self.kwargs["process"])
+        return self._process
+
+    def get_permission_object(self):
+        return self.get_process()
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "process": self.get_process()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(process=self.get_process(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        # Reading FILES parses the upload; the size guard marks the request while it reads.
+        if request.FILES is not None and getattr(request, "gfmd_upload_too_large", False):
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(None, too_large_message())
+            return self.form_invalid(form)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        from django.db import transaction
+
+        from gfmd.directory.domain.states import state_by_iso3
+
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                states = [
+                    state_by_iso3(code, field="team_states")
+                    for code in (data.get("team_states") or "").replace(" ", "").split(",")
+                    if code
+                ]
+                edition: Edition | None = data.get("edition")
+                document = create_document(
+                    process=self.get_process(),
+                    edition=edition,
+                    year=edition.year
+                    if edition
+                    else (data["date"].year if data.get("date") else 0),
+                    type=data["type"],
+                    title_en=data["title_en"],
+                    **{
+                        k: data[k]
+                        for k in (
+                            "title_fr",
+                            "title_es",
+                            "summary_en",
+                            "summary_fr",
+                            "summary_es",
+                            "date",
+                            "date_precision",
+                            "access_level",
+                        )
+                    },
+                )
+                if not document.year:
+                    raise DomainError(_("Choose the edition or give the date."), field="edition")
+                if states:
+                    set_team(document, states=states)
+                add_version(
+                    document,
+                    status=data["status"],
+                    uploads=[Upload(code, file) for code, file in form.uploads()],
+                    change_note=data.get("change_note", ""),
+                    author=getattr(self.request.user, "person", None),
+                    user=self.request.user,
+                )
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Document saved; its text is being indexed."))
+        return redirect(document.get_absolute_url())
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+def too_large_message() -> str:
+    from .interfaces.uploads import max_upload_bytes
+
+    return _("The file is larger than %(limit)s MB; upload a smaller file.") % {
+        "limit": max_upload_bytes() // (1024 * 1024)
+    }
+
+
+class VersionCreateView(DocumentAddressMixin, PermissionRequiredMixin, FormView):
+    permission_required = "library.add_version"
+    template_name = "library/version_form.html"
+    form_class = VersionForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(document=self.get_document(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        # Reading FILES parses the upload; the size guard marks the request while it reads.
+        if request.FILES is not None and getattr(request, "gfmd_upload_too_large", False):
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(None, too_large_message())
+            return self.form_invalid(form)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        document = self.get_document()
+        try:
+            add_version(
+                document,
+                status=data["status"],
+                access_level=data.get("access_level") or "",
+                uploads=[Upload(code, file) for code, file in form.uploads()],
+                change_note=data.get("change_note", ""),
+                author=getattr(self.request.user, "person", None),
+                user=self.request.user,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("New version saved; its text is being indexed."))
+        return redirect(document.get_absolute_url())
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class RenameView(DocumentAddressMixin, PermissionRequiredMixin, FormView):
+    permission_required = "library.change_document"
+    template_name = "library/version_form.html"
+    form_class = RenameForm
+    http_method_names = ["post"]
+
+    def form_valid(self, form):
+        try:
+            document = rename_document(
+                self.get_document(),
+                title_en=form.cleaned_data["title_en"],
+                slug=form.cleaned_data["slug"],
+            )
+        except DomainError as error:
+            messages.error(self.request, error.message)
+            return redirect(self.get_document().get_absolute_url())
+        messages.success(self.request, _("Renamed; the old address keeps working."))
+        return redirect(document.get_absolute_url())
+
+    def form_invalid(self, form):
+        messages.error(
+            self.request, _("Give a title and a short name of letters, digits and hyphens.")
+        )
+        return redirect(self.get_document().get_absolute_url())
+
+
+class EditionArchiveView(PermissionRequiredMixin, TemplateView):
+    """An edition's documents as its archive: by type, with the languages each exists in."""
+
+    permission_required = "library.search"
+    template_name = "library/archive.html"
+
+    def get_context_data(self, **kwargs):
+        edition = get_object_or_404(
+            Edition.objects.select_related("process"),
+            process__slug=self.kwargs["process"],
+            number=self.kwargs["number"],
+        )
+        documents = (
+            documents_for_listing(self.request.user)
+            .filter(edition=edition)
+            .order_by("type", "slug")
+        )
+        language = self.request.GET.get("language", "")[:3]
+        by_type: dict[str, list] = {}
+        for document in documents:
+            languages = sorted({f.language for v in document.readable for f in v.files.all()})
+            if language and language not in languages:
+                continue
+            by_type.setdefault(document.get_type_display(), []).append((document, languages))
+        return super().get_context_data(
+            edition=edition,
+            by_type=by_type,
+            language=language,
+            can_add=self.request.user.has_perm("library.add_document", edition.process),
+            **kwargs,
+        )
