@@ -25,8 +25,7 @@ demo: $(STAMP) messages
 	$(MANAGE) load_reference
 	$(MANAGE) load_sources
 	$(MANAGE) create_demo_users
-	@echo "GFMD Platform on http://127.0.0.1:8000/ (Ctrl-C stops it)"
-	$(MANAGE) runserver 127.0.0.1:8000 --noreload
+	bash scripts/demo-serve.sh $(PY)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

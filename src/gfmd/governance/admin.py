@@ -60,6 +60,7 @@ class FriendsOfTheForumMembershipAdmin(HistoryAdmin):
 
 
 for model in [
+    models.Handover,
     models.ChairHolder,
     models.ChairCandidacy,
     models.TroikaExtension,

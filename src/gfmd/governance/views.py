@@ -144,4 +144,5 @@ class ProcessView(PermissionRequiredMixin, TemplateView):
         kwargs["process"] = processes[0]
         kwargs["working_groups"] = working_groups_of(processes[0])
         kwargs["meetings"] = body_meetings_of(processes[0])
+        kwargs["handovers"] = processes[0].handovers.select_related("outgoing", "incoming")
         return super().get_context_data(**kwargs)

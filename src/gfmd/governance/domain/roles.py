@@ -9,6 +9,7 @@ from ..models import (
     Chairmanship,
     FocalPoint,
     FriendsOfTheForumMembership,
+    Handover,
     SteeringGroupMembership,
     SupportUnitAssignment,
 )
@@ -33,15 +34,32 @@ NO_ROLES = Roles(None, frozenset(), frozenset(), frozenset(), frozenset(), froze
 
 
 def chairmanship_in_office(process_id: int, day: datetime.date) -> int | None:
-    """The chairmanship in office on ``day``: the latest to have begun. A chair stays in office
-    after its Summit, for follow-up and the final report, until its successor begins
-    (003 L9103-L9106)."""
-    return (
+    """The chairmanship in office on ``day``.
+
+    The latest chairmanship to have begun, unless a handover into it is recorded for a later
+    day (then the outgoing one is still in office) or a later handover hands over to another.
+    A chair stays in office after its Summit, for follow-up and the final report, until its
+    successor takes over (003 L9103-L9106; the handover of website and archives, L820-L822).
+    """
+    started = (
         Chairmanship.objects.filter(process_id=process_id, terms__start__lte=day)
         .order_by("-terms__start")
-        .values_list("id", flat=True)
+        .values_list("id", "terms__start")
         .first()
     )
+    handovers = list(
+        Handover.objects.filter(process_id=process_id).values_list(
+            "outgoing_id", "incoming_id", "date"
+        )
+    )
+    if started is not None:
+        pending = [h for h in handovers if h[1] == started[0] and h[2] > day]
+        if pending:
+            return pending[0][0]
+    done = sorted((h for h in handovers if h[2] <= day), key=lambda h: h[2])
+    if done and (started is None or done[-1][2] >= started[1]):
+        return done[-1][1]
+    return started[0] if started else None
 
 
 def roles_of(user, day: datetime.date | None = None) -> Roles:

@@ -15,6 +15,7 @@ from .editions import (
     ChairTerm,
     Edition,
     EditionObserver,
+    Handover,
     Process,
 )
 from .roles import FocalPoint, SupportUnitAssignment
@@ -30,6 +31,7 @@ __all__ = [
     "EditionObserver",
     "FocalPoint",
     "FriendsOfTheForumMembership",
+    "Handover",
     "Process",
     "SteeringGroupMembership",
     "SupportUnitAssignment",

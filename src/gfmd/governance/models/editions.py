@@ -236,3 +236,28 @@ class EditionObserver(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} @ {self.edition}"
+
+
+class Handover(Sourced):
+    """The chairmanship passes: the incoming Chair's Support Unit takes over the website and the
+    archives; the outgoing staff keep read access (003 L820-L822, L9600-L9604)."""
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="handovers")
+    outgoing = models.ForeignKey(
+        Chairmanship, on_delete=models.PROTECT, related_name="handed_over", null=True, blank=True
+    )
+    incoming = models.ForeignKey(Chairmanship, on_delete=models.PROTECT, related_name="taken_over")
+    date = models.DateField(_("date of the handover"))
+    note = models.TextField(_("note"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["process", "date"]
+        verbose_name = _("handover")
+        verbose_name_plural = _("handovers")
+        constraints = [
+            models.UniqueConstraint(fields=["process", "date"], name="one_handover_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outgoing or '—'} → {self.incoming} ({self.date.isoformat()})"
