@@ -144,3 +144,9 @@ def test_library_search_page_and_bad_input(client):
     page = client.get("/documents/", {"q": "diaspora"})
     assert page.status_code == 200 and "<mark>" in page.content.decode()
     assert client.get("/documents/", {"year": "recent"}).status_code == 400
+
+
+def test_common_words_do_not_have_to_match(make_document):
+    make_document("public", texts={"fr": "Les envois fonds des migrants"})
+    assert search(AnonymousUser(), "envois de fonds").total == 1
+    assert search(AnonymousUser(), "de").total >= 1  # a query of only common words still searches

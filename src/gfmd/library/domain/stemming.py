@@ -34,10 +34,21 @@ def stem_words(text: str, language: str) -> list[str]:
     return [fold(stem(w.casefold())) for w in words(text)]
 
 
+# Very common words of the three languages, ignored in queries that have other words (as
+# PostgreSQL's configurations do), so "envois de fonds" needs "envois" and "fonds", not "de".
+STOP_WORDS = frozenset(
+    """a an and are as at be by for from in is it of on or that the to with
+    au aux avec ce ces dans de des du en et la le les leur ou par pour qui sur un une
+    al con del el en es las los por que se sin su un una y""".split()
+)
+
+
 def query_stems(query: str) -> list[set[str]]:
     """For each query word, its stems in every language the library indexes."""
     result = []
-    for word in words(query):
+    query_words = words(query)
+    meaningful = [w for w in query_words if fold(w) not in STOP_WORDS]
+    for word in meaningful or query_words:
         stems = {fold(word)}
         for language in STEMMER_LANGUAGES:
             stems.add(fold(stemmer(language).stemWord(word.casefold())))
