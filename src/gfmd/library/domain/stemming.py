@@ -36,10 +36,10 @@ def stem_words(text: str, language: str) -> list[str]:
 
 # Very common words of the three languages, ignored in queries that have other words (as
 # PostgreSQL's configurations do), so "envois de fonds" needs "envois" and "fonds", not "de".
-STOP_WORDS = frozenset(
-    """a an and are as at be by for from in is it of on or that the to with
-    au aux avec ce ces dans de des du en et la le les leur ou par pour qui sur un une
-    al con del el en es las los por que se sin su un una y""".split()
+ENGLISH_STOP = "a an and are as at be by for from in is it of on or that the to with"
+FRENCH_STOP = "au aux avec ce ces dans de des du en et la le les leur ou par pour qui sur un une"
+SPANISH_STOP = "al con del el en es las los por que se sin su un una y"
+STOP_WORDS = frozenset(f"{ENGLISH_STOP} {FRENCH_STOP} {SPANISH_STOP}".split())
 )
 
 
