@@ -40,7 +40,6 @@ ENGLISH_STOP = "a an and are as at be by for from in is it of on or that the to 
 FRENCH_STOP = "au aux avec ce ces dans de des du en et la le les leur ou par pour qui sur un une"
 SPANISH_STOP = "al con del el en es las los por que se sin su un una y"
 STOP_WORDS = frozenset(f"{ENGLISH_STOP} {FRENCH_STOP} {SPANISH_STOP}".split())
-)
 
 
 def query_stems(query: str) -> list[set[str]]:
