@@ -1,7 +1,6 @@
 """API of the document library: documents, search, upload and new versions (same checks as the
 web forms)."""
 
-from django.db import transaction
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
@@ -12,7 +11,7 @@ from rest_framework.response import Response
 from gfmd.common.errors import DomainError
 from gfmd.governance.models import Edition, Process
 from gfmd.library.domain.access import readable_versions
-from gfmd.library.domain.documents import Upload, add_version, create_document
+from gfmd.library.domain.documents import Upload, add_version, create_document_with_version
 from gfmd.library.domain.queries import documents_for_listing
 from gfmd.library.domain.search import SearchFilters, search
 from gfmd.library.enums import AccessLevel, DocumentType, VersionStatus
@@ -172,27 +171,24 @@ class DocumentList(generics.ListCreateAPIView):
         level = data.get("access_level") or AccessLevel.PUBLIC
         if level not in AccessLevel.values:
             raise DomainError("Unknown access level.", field="access_level")
-        uploads = uploads_from(request)
-        with transaction.atomic():
-            document = create_document(
-                process=process,
-                edition=edition,
-                year=int(year),
-                type=data["type"],
-                title_en=data["title_en"][:300],
-                title_fr=data.get("title_fr", "")[:300],
-                title_es=data.get("title_es", "")[:300],
-                summary_en=data.get("summary_en", ""),
-                access_level=level,
-            )
-            add_version(
-                document,
-                status=data.get("status") or VersionStatus.FINAL,
-                uploads=uploads,
-                change_note=data.get("change_note", ""),
-                author=getattr(request.user, "person", None),
-                user=request.user,
-            )
+        document = create_document_with_version(
+            process=process,
+            edition=edition,
+            year=year,
+            fields={
+                "type": data["type"],
+                "title_en": data["title_en"][:300],
+                "title_fr": data.get("title_fr", "")[:300],
+                "title_es": data.get("title_es", "")[:300],
+                "summary_en": data.get("summary_en", ""),
+                "access_level": level,
+            },
+            status=data.get("status") or VersionStatus.FINAL,
+            uploads=uploads_from(request),
+            change_note=data.get("change_note", ""),
+            author=getattr(request.user, "person", None),
+            user=request.user,
+        )
         return Response(detail_data(request, document), status=status.HTTP_201_CREATED)
 
 

@@ -10,9 +10,10 @@ from django.views.generic import FormView, TemplateView, View
 
 from gfmd.common.errors import DomainError
 from gfmd.common.views import PermissionRequiredMixin
+from gfmd.directory.domain.states import state_by_iso3
 from gfmd.governance.models import Edition, Process
 
-from .domain.documents import Upload, add_version, create_document, rename_document, set_team
+from .domain.documents import Upload, add_version, create_document_with_version, rename_document
 from .domain.queries import document_page, documents_for_listing, version_by_number
 from .domain.search import SearchFilters, search
 from .enums import DocumentType, FileKind
@@ -216,53 +217,39 @@ class DocumentCreateView(PermissionRequiredMixin, FormView):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        from django.db import transaction
-
-        from gfmd.directory.domain.states import state_by_iso3
-
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                states = [
-                    state_by_iso3(code, field="team_states")
-                    for code in (data.get("team_states") or "").replace(" ", "").split(",")
-                    if code
-                ]
-                edition: Edition | None = data.get("edition")
-                document = create_document(
-                    process=self.get_process(),
-                    edition=edition,
-                    year=edition.year
-                    if edition
-                    else (data["date"].year if data.get("date") else 0),
-                    type=data["type"],
-                    title_en=data["title_en"],
-                    **{
-                        k: data[k]
-                        for k in (
-                            "title_fr",
-                            "title_es",
-                            "summary_en",
-                            "summary_fr",
-                            "summary_es",
-                            "date",
-                            "date_precision",
-                            "access_level",
-                        )
-                    },
-                )
-                if not document.year:
-                    raise DomainError(_("Choose the edition or give the date."), field="edition")
-                if states:
-                    set_team(document, states=states)
-                add_version(
-                    document,
-                    status=data["status"],
-                    uploads=[Upload(code, file) for code, file in form.uploads()],
-                    change_note=data.get("change_note", ""),
-                    author=getattr(self.request.user, "person", None),
-                    user=self.request.user,
-                )
+            team = [
+                state_by_iso3(code, field="team_states")
+                for code in (data.get("team_states") or "").replace(" ", "").split(",")
+                if code
+            ]
+            document = create_document_with_version(
+                process=self.get_process(),
+                edition=data.get("edition"),
+                year=data["date"].year if data.get("date") else None,
+                fields={
+                    name: data[name]
+                    for name in (
+                        "type",
+                        "title_en",
+                        "title_fr",
+                        "title_es",
+                        "summary_en",
+                        "summary_fr",
+                        "summary_es",
+                        "date",
+                        "date_precision",
+                        "access_level",
+                    )
+                },
+                status=data["status"],
+                uploads=[Upload(code, file) for code, file in form.uploads()],
+                team_states=team,
+                change_note=data.get("change_note", ""),
+                author=getattr(self.request.user, "person", None),
+                user=self.request.user,
+            )
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
             return self.form_invalid(form)

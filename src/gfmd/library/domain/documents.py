@@ -195,3 +195,37 @@ def set_team(document: Document, *, states=(), organisations=(), people=()) -> N
             + [DocumentTeamMember(document=document, person=p) for p in people]
         )
         transaction.on_commit(lambda: queue_indexing(document.pk, []))
+
+
+def create_document_with_version(
+    *,
+    process,
+    edition=None,
+    year=None,
+    fields: dict,
+    status: str,
+    uploads: list[Upload],
+    team_states=(),
+    change_note: str = "",
+    author=None,
+    user=None,
+) -> Document:
+    """A new document and its first version in one transaction (the web form and the API)."""
+    year = edition.year if edition is not None else year
+    if not year:
+        raise DomainError(_("Choose the edition or give the year (or date)."), field="edition")
+    if not uploads:
+        raise DomainError(_("Add at least one file."), field="file")
+    with transaction.atomic():
+        document = create_document(process=process, edition=edition, year=int(year), **fields)
+        if team_states:
+            set_team(document, states=team_states)
+        add_version(
+            document,
+            status=status,
+            uploads=uploads,
+            change_note=change_note,
+            author=author,
+            user=user,
+        )
+    return document
