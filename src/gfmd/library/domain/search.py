@@ -14,7 +14,7 @@ from django.db.models import F
 from ..models import Document, SearchEntry
 from .access import visibility
 from .indexing import FTS_TABLE
-from .stemming import POSTGRES_CONFIGS, fold, query_stems, stemmer, words
+from .stemming import POSTGRES_CONFIGS, fold, query_stems, stem, words
 
 SNIPPET_WORDS = 30
 SCAN_CHARS = 300_000
@@ -164,11 +164,10 @@ def snippet(text: str, language: str, stems: list[set[str]]) -> str:
     wanted = set().union(*stems) if stems else set()
     sample = text[:SCAN_CHARS]
     tokens = list(re.finditer(r"\w+", sample))
-    stem = stemmer(language).stemWord if language in ("en", "fr", "es") else str
     first = None
     for index, match in enumerate(tokens):
         word = match.group(0)
-        if fold(word) in wanted or fold(stem(word.casefold())) in wanted:
+        if fold(word) in wanted or stem(word, language) in wanted:
             first = index
             break
     if first is None:
@@ -180,7 +179,7 @@ def snippet(text: str, language: str, stems: list[set[str]]) -> str:
     out, cursor = [], start
     for match in chosen:
         word = match.group(0)
-        if fold(word) in wanted or fold(stem(word.casefold())) in wanted:
+        if fold(word) in wanted or stem(word, language) in wanted:
             out.append(html.escape(sample[cursor : match.start()]))
             out.append(f"<mark>{html.escape(word)}</mark>")
             cursor = match.end()

@@ -26,12 +26,17 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+@lru_cache(maxsize=500_000)
+def stem(word: str, language: str) -> str:
+    """The folded stem of one word; cached, since a corpus repeats few words very often."""
+    if language not in STEMMER_LANGUAGES:
+        return fold(word)
+    return fold(stemmer(language).stemWord(word.casefold()))
+
+
 def stem_words(text: str, language: str) -> list[str]:
     """Stems of the words of ``text`` in ``language``, accent- and case-folded."""
-    if language not in STEMMER_LANGUAGES:
-        return [fold(w) for w in words(text)]
-    stem = stemmer(language).stemWord
-    return [fold(stem(w.casefold())) for w in words(text)]
+    return [stem(word, language) for word in words(text)]
 
 
 # Very common words of the three languages, ignored in queries that have other words (as
@@ -50,6 +55,6 @@ def query_stems(query: str) -> list[set[str]]:
     for word in meaningful or query_words:
         stems = {fold(word)}
         for language in STEMMER_LANGUAGES:
-            stems.add(fold(stemmer(language).stemWord(word.casefold())))
+            stems.add(stem(word, language))
         result.append(stems)
     return result
