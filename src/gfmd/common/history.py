@@ -45,22 +45,32 @@ def _label(record, related: list[str]) -> str:
     with select_related) so that labelling a row costs no query."""
     instance = record.instance
     for name in related:
-        setattr(instance, name, getattr(record, name))
+        if "__" not in name:
+            setattr(instance, name, getattr(record, name))
     return str(instance)
 
 
-def history_entries(historical_querysets, limit: int = 200) -> list[HistoryEntry]:
-    """Entries across several models' history tables, newest first, each with its field changes.
-
-    Each queryset is read once; differences are computed in Python (no query per record).
+def history_entries(historical_querysets, limit: int = 40) -> list[HistoryEntry]:
+    """The latest entries across several models' history tables, newest first, each with its
+    field changes. Each table gives at most ``limit`` rows (plus the row before each, for the
+    "before" values), so a long history costs the same as a short one.
     """
     entries: list[HistoryEntry] = []
     for queryset in historical_querysets:
         model = queryset.model.instance_type
         related = [f.name for f in model._meta.concrete_fields if f.is_relation]
-        records = list(
-            queryset.select_related("history_user", *related).order_by("history_date", "history_id")
+        # Related objects whose own label reads their process (editions, chairmanships).
+        related += [
+            f"{f.name}__process"
+            for f in model._meta.concrete_fields
+            if f.is_relation and any(g.name == "process" for g in f.related_model._meta.fields)
+        ]
+        newest = list(
+            queryset.select_related("history_user", *related).order_by(
+                "-history_date", "-history_id"
+            )[: limit * 2]
         )
+        records = newest[::-1]
         previous_by_object: dict = {}
         for record in records:
             fields = _tracked_fields(record)
@@ -76,8 +86,8 @@ def history_entries(historical_querysets, limit: int = 200) -> list[HistoryEntry
                 elif before is not None and old != new:
                     changes.append((str(f.verbose_name), _display(old), _display(new)))
             previous_by_object[record.id] = record
-            if record.history_type == "~" and not changes:
-                continue
+            if record.history_type == "~" and (not changes or before is None):
+                continue  # nothing changed, or its earlier state is outside the window
             user = record.history_user
             entries.append(
                 HistoryEntry(

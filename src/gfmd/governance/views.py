@@ -13,6 +13,7 @@ from gfmd.common.views import PermissionRequiredMixin
 from .domain.queries import (
     body_meetings_of,
     current_and_next_edition,
+    edition_index,
     editions_by_process,
     governance_history,
     working_groups_of,
@@ -65,7 +66,8 @@ class EditionListView(PermissionRequiredMixin, TemplateView):
     template_name = "governance/edition_list.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(processes=editions_by_process(), **kwargs)
+        forums, others = edition_index()
+        return super().get_context_data(processes=forums, other_processes=others, **kwargs)
 
 
 class EditionDetailView(EditionMixin, PermissionRequiredMixin, TemplateView):

@@ -34,6 +34,33 @@ def editions_by_process(slug: str | None = None) -> list[Process]:
     )
 
 
+def edition_index() -> tuple[list[Process], list[Process]]:
+    """The editions page: the GFMD's editions in full; the other processes with their edition
+    counts only (each has its own page), so the page does not grow with every RCP's history."""
+    from django.db.models import Count
+
+    forums = editions_by_process_of_kind("gfmd")
+    others = list(
+        Process.objects.exclude(kind="gfmd")
+        .annotate(edition_count=Count("editions"))
+        .order_by("name_en")
+    )
+    return forums, others
+
+
+def editions_by_process_of_kind(kind: str) -> list[Process]:
+    return list(
+        Process.objects.filter(kind=kind)
+        .prefetch_related(
+            Prefetch(
+                "editions",
+                queryset=Edition.objects.select_related("chairmanship").order_by("number"),
+            )
+        )
+        .order_by("name_en")
+    )
+
+
 def current_and_next_edition(process_slug: str) -> tuple[Edition | None, Edition | None]:
     """The edition of this year (else the latest before it) and the one after it, if recorded."""
     this_year = timezone.localdate().year
