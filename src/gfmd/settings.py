@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "gfmd.governance",
     "gfmd.reference",
     "gfmd.library",
+    "gfmd.preparation",
     "gfmd.api",
     "gfmd.sources",
 ]

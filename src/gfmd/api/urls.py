@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import directory, governance, library
+from .preparation import preparation_paths
 from .schema import PublicSchemaView, PublicSwaggerView
 
 app_name = "api"
@@ -19,6 +20,7 @@ urlpatterns = [
     path(
         "editions/<slug:process>/<int:number>", governance.EditionDetail.as_view(), name="edition"
     ),
+    *preparation_paths("editions/<slug:process>/<int:number>/"),
     path("chairmanships", governance.ChairmanshipCreate.as_view(), name="chairmanships"),
     path(
         "processes/<slug:process>/steering-group-memberships",

@@ -37,6 +37,9 @@ class StateDetailView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         state = get_object_or_404(State, iso3=self.kwargs["iso3"].upper())
+        from gfmd.preparation.domain.queries import state_session_teams  # no module-level import
+
+        kwargs["session_teams"] = state_session_teams(state)
         return super().get_context_data(state=state, **state_gfmd_history(state), **kwargs)
 
 

@@ -1,0 +1,370 @@
+"""API of the preparation of a Forum: roundtables, the Team Matrix, meetings, survey results,
+and the writes of the forms (volunteer, decide, publish, create a survey, answer it) with the
+same domain checks."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from gfmd.common.errors import DomainError
+from gfmd.directory.domain.states import state_by_iso3
+from gfmd.directory.models import Organisation
+from gfmd.governance.domain.roles import roles_of
+from gfmd.governance.models import Edition
+from gfmd.preparation.domain.concept import check_guiding_questions
+from gfmd.preparation.domain.queries import agenda, team_matrix
+from gfmd.preparation.domain.surveys import create_survey, submit_response, survey_results
+from gfmd.preparation.domain.teams import check_roles, check_team, decide, publish_session
+from gfmd.preparation.domain.teams import volunteer as volunteer_for
+from gfmd.preparation.domain.timeline import edition_timeline
+from gfmd.preparation.enums import Perspective, SurveyKind, TeamSeat
+from gfmd.preparation.interfaces.exports import matrix_csv, matrix_xlsx
+from gfmd.preparation.models import RoundtableSession, Survey, TeamMembership
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def get_edition(kwargs) -> Edition:
+    return get_object_or_404(
+        Edition.objects.select_related("process", "chairmanship"),
+        process__slug=kwargs["process"],
+        number=kwargs["number"],
+    )
+
+
+def member_data(member: TeamMembership) -> dict:
+    return {
+        "id": member.pk,
+        "state": member.state.iso3 if member.state_id else None,
+        "organisation": str(member.organisation) if member.organisation_id else None,
+        "seat": member.seat,
+        "status": member.status,
+        "perspective": member.perspective,
+    }
+
+
+def session_data(session: RoundtableSession) -> dict:
+    return {
+        "number": session.number,
+        "title": session.title,
+        "status": session.status,
+        "expected_outcomes": session.expected_outcomes,
+        "perspectives": {
+            name: getattr(session, name)
+            for name in ("human_rights", "gender", "whole_of_government", "whole_of_society")
+        },
+        "sdg_targets": [t.code for t in session.sdg_targets.all()],
+        "gcm_objectives": [o.number for o in session.gcm_objectives.all()],
+        "builds_on": [f"{s.edition.year} {s.number}" for s in session.builds_on.all()],
+        "guiding_questions": [
+            {
+                "position": q.position,
+                "text": q.text,
+                "sdg_goals": [g.number for g in q.sdg_goals.all()],
+                "gcm_guiding_principles": [p.number for p in q.gcm_guiding_principles.all()],
+                "provenance": q.provenance,
+            }
+            for q in session.guiding_questions.all()
+        ],
+        "team": [member_data(m) for m in session.team.all()],
+        "roles": [{"kind": r.kind, "holder": r.holder} for r in session.roles.all()],
+        "warnings": [
+            vars(w)
+            for w in check_team(list(session.team.all()))
+            + check_roles(list(session.roles.all()))
+            + check_guiding_questions(list(session.guiding_questions.all()))
+        ],
+        "provenance": session.provenance,
+    }
+
+
+class Roundtables(APIView):
+    """Themes → roundtables → sessions with guiding questions, tags, team and roles."""
+
+    permission_required = {"GET": "preparation.view_agenda"}
+
+    @extend_schema(responses={200: dict})
+    def get(self, request, **kwargs):
+        edition = get_edition(kwargs)
+        drafts = request.user.has_perm("preparation.change_session", edition)
+        themes = agenda(edition, include_drafts=drafts)
+        return Response(
+            {
+                "edition": str(edition),
+                "themes": [
+                    {
+                        "number": theme.number,
+                        "title": theme.title,
+                        "sdg_targets": [t.code for t in theme.sdg_targets.all()],
+                        "roundtables": [
+                            {
+                                "number": roundtable.number,
+                                "title": roundtable.title,
+                                "sessions": [session_data(s) for s in roundtable.sessions.all()],
+                            }
+                            for roundtable in theme.roundtables.all()
+                        ],
+                    }
+                    for theme in themes
+                ],
+            }
+        )
+
+
+class TeamMatrix(APIView):
+    """The Team Matrix as JSON, or `.csv` / `.xlsx`."""
+
+    permission_required = {"GET": "preparation.view_team_matrix"}
+
+    @extend_schema(responses={200: dict})
+    def get(self, request, export=None, **kwargs):
+        edition = get_edition(kwargs)
+        rows = team_matrix(edition)
+        if export == "csv":
+            return HttpResponse(matrix_csv(rows), content_type="text/csv; charset=utf-8")
+        if export == "xlsx":
+            return HttpResponse(matrix_xlsx(rows), content_type=XLSX)
+        if export is not None:
+            raise NotFound("Use .csv, .xlsx or no extension (JSON).")
+        return Response(
+            [
+                {
+                    "session": row.session.number,
+                    "title": row.session.title,
+                    "co_chairs": [
+                        m.state.iso3 if m.state_id else str(m.organisation) for m in row.co_chairs
+                    ],
+                    "members": [m.state.iso3 for m in row.members],
+                    "organisations": [str(m.organisation) for m in row.organisations],
+                    "proposed": [member_data(m) for m in row.proposed],
+                }
+                for row in rows
+            ]
+        )
+
+
+class Meetings(APIView):
+    """Body meetings, preparatory events and the Summit of an edition, in date order."""
+
+    permission_required = {"GET": "preparation.view_timeline"}
+
+    @extend_schema(responses={200: dict})
+    def get(self, request, **kwargs):
+        entries = edition_timeline(get_edition(kwargs))
+        return Response(
+            [
+                {
+                    "id": entry.uid,
+                    "kind": entry.kind,
+                    "body": entry.body,
+                    "title": entry.title,
+                    "date": entry.date,
+                    "end_date": entry.end_date,
+                    "date_precision": entry.precision,
+                    "tentative": entry.tentative,
+                    "date_label": entry.date_label,
+                    "place": entry.place,
+                    "provenance": getattr(entry.record, "provenance", ""),
+                }
+                for entry in entries
+            ]
+        )
+
+
+class VolunteerSerializer(serializers.Serializer):
+    state = serializers.CharField(required=False, max_length=3)
+    organisation = serializers.IntegerField(required=False)
+    seat = serializers.ChoiceField(choices=[TeamSeat.CO_CHAIR, TeamSeat.MEMBER], required=False)
+
+
+class Volunteer(APIView):
+    """A focal point volunteers their state (an organisation contact their organisation)."""
+
+    permission_required = {"POST": "preparation.volunteer"}
+
+    @extend_schema(request=VolunteerSerializer, responses={201: dict})
+    def post(self, request, **kwargs):
+        edition = get_edition(kwargs)
+        session = get_object_or_404(RoundtableSession, edition=edition, number=kwargs["session"])
+        data = VolunteerSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        roles = roles_of(request.user)
+        state = organisation = None
+        if data.validated_data.get("state"):
+            state = state_by_iso3(data.validated_data["state"])
+            if not (request.user.is_superuser or state.pk in roles.focal_point_state_ids):
+                raise PermissionDenied("You may volunteer only the state you are focal point of.")
+        if data.validated_data.get("organisation"):
+            organisation = get_object_or_404(Organisation, pk=data.validated_data["organisation"])
+            if not (request.user.is_superuser or organisation.pk in roles.organisation_ids):
+                raise PermissionDenied("You may volunteer only your own organisation.")
+        member = volunteer_for(
+            session,
+            seat=data.validated_data.get("seat", TeamSeat.MEMBER),
+            user=request.user,
+            state=state,
+            organisation=organisation,
+        )
+        return Response(member_data(member), status=status.HTTP_201_CREATED)
+
+
+class DecisionSerializer(serializers.Serializer):
+    accept = serializers.BooleanField()
+    perspective = serializers.ChoiceField(choices=Perspective.values, required=False)
+
+
+class Decide(APIView):
+    """Support Unit staff accept or decline a volunteer."""
+
+    permission_required = {"POST": "preparation.decide_team"}
+    object_level_permission = True
+
+    @extend_schema(request=DecisionSerializer, responses={200: dict})
+    def post(self, request, **kwargs):
+        member = get_object_or_404(
+            TeamMembership.objects.select_related("session__edition__process"), pk=kwargs["pk"]
+        )
+        self.check_object_permissions(request, member)
+        data = DecisionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        member = decide(
+            member,
+            accept=data.validated_data["accept"],
+            user=request.user,
+            perspective=data.validated_data.get("perspective"),
+        )
+        return Response(member_data(member))
+
+
+class Publish(APIView):
+    """Publish a session; refused (400) while a required role is missing."""
+
+    permission_required = {"POST": "preparation.publish_session"}
+    object_level_permission = True
+
+    @extend_schema(request=None, responses={200: dict})
+    def post(self, request, **kwargs):
+        edition = get_edition(kwargs)
+        session = get_object_or_404(RoundtableSession, edition=edition, number=kwargs["session"])
+        self.check_object_permissions(request, session)
+        session = publish_session(session)
+        return Response({"number": session.number, "status": session.status})
+
+
+class SurveyCreateSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=SurveyKind.values)
+    title_en = serializers.CharField(max_length=250)
+    deadline = serializers.DateTimeField(required=False, allow_null=True)
+    questions = serializers.ListField(child=serializers.DictField(), min_length=1, max_length=200)
+
+
+class Surveys(APIView):
+    """Support Unit staff create a survey for an edition."""
+
+    permission_required = {"POST": "preparation.add_survey"}
+    object_level_permission = True
+
+    @extend_schema(request=SurveyCreateSerializer, responses={201: dict})
+    def post(self, request, **kwargs):
+        edition = get_edition(kwargs)
+        self.check_object_permissions(request, edition)
+        data = SurveyCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        survey = create_survey(edition=edition, user=request.user, **data.validated_data)
+        return Response({"id": survey.pk, "title": survey.title}, status=status.HTTP_201_CREATED)
+
+
+class SurveyAnswerSerializer(serializers.Serializer):
+    state = serializers.CharField(max_length=3)
+    answers = serializers.DictField(
+        help_text="question id → choice id, list of ids, text or number"
+    )
+
+
+class SurveyAnswers(APIView):
+    """A focal point answers for their state, once, until the deadline."""
+
+    permission_required = {"POST": "preparation.answer_survey"}
+
+    @extend_schema(request=SurveyAnswerSerializer, responses={201: dict})
+    def post(self, request, **kwargs):
+        survey = get_object_or_404(Survey, pk=kwargs["pk"])
+        data = SurveyAnswerSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        state = state_by_iso3(data.validated_data["state"])
+        if not (
+            request.user.is_superuser or state.pk in roles_of(request.user).focal_point_state_ids
+        ):
+            raise PermissionDenied("You may answer only for the state you are focal point of.")
+        try:
+            values = {int(k): v for k, v in data.validated_data["answers"].items()}
+        except ValueError:
+            raise DomainError(
+                "Answers are keyed by question id (a number).", field="answers"
+            ) from None
+        response = submit_response(survey, state=state, values=values, user=request.user)
+        return Response({"id": response.pk, "state": state.iso3}, status=status.HTTP_201_CREATED)
+
+
+class SurveyResults(APIView):
+    """Results for Support Unit staff of the edition and the Steering Group."""
+
+    permission_required = {"GET": "preparation.view_survey_results"}
+    object_level_permission = True
+
+    @extend_schema(responses={200: dict})
+    def get(self, request, **kwargs):
+        from gfmd.api.governance import parse_as_of
+
+        survey = get_object_or_404(Survey.objects.select_related("edition"), pk=kwargs["pk"])
+        self.check_object_permissions(request, survey)
+        results = survey_results(survey, parse_as_of(request))
+        return Response(
+            {
+                "survey": survey.title,
+                "as_of": results.as_of,
+                "responses": results.responses,
+                "invited": results.invited,
+                "rate": results.rate,
+                "by_region": dict(results.by_region),
+                "by_development_status": dict(results.by_development_status),
+                "questions": [
+                    {
+                        "text": r.question.text,
+                        "choices": [
+                            {
+                                "label": t.choice.label,
+                                "first_choices": t.first_choices,
+                                "rank_sum": t.rank_sum,
+                                "chosen": t.chosen,
+                            }
+                            for t in r.choices
+                        ],
+                    }
+                    for r in results.questions
+                ],
+            }
+        )
+
+
+def preparation_paths(edition: str) -> list:
+    """The API paths of preparation, under an edition's address (api/urls.py)."""
+    from django.urls import path
+
+    session = edition + "sessions/<str:session>/"
+    return [
+        path(edition + "roundtables", Roundtables.as_view(), name="roundtables"),
+        path(edition + "team-matrix", TeamMatrix.as_view(), name="team_matrix"),
+        path(edition + "team-matrix.<str:export>", TeamMatrix.as_view(), name="team_matrix_export"),
+        path(edition + "meetings", Meetings.as_view(), name="meetings"),
+        path(edition + "surveys", Surveys.as_view(), name="surveys"),
+        path(session + "volunteers", Volunteer.as_view(), name="volunteer"),
+        path(session + "publish", Publish.as_view(), name="publish_session"),
+        path("team-memberships/<int:pk>/decision", Decide.as_view(), name="team_decision"),
+        path("surveys/<int:pk>/answers", SurveyAnswers.as_view(), name="survey_answers"),
+        path("surveys/<int:pk>/results", SurveyResults.as_view(), name="survey_results"),
+    ]
