@@ -108,3 +108,14 @@ def test_lists_of_states_follow_the_alphabet_of_the_language(client):
     )
     states = client.get("/fr/states/").content.decode()
     assert states.index("Égypte") < states.index("Érythrée") < states.index("Fidji")
+
+
+def test_process_page_lists_working_groups_with_their_names_and_meetings(client):
+    response = client.get("/en/editions/gfmd/")
+    page = response.content.decode()
+    title = page[page.index("<title>") : page.index("</title>")]
+    assert "Working Groups" not in title  # the page title is only the process's name
+    assert page.count("Ad hoc Working Groups") == 1
+    assert "Policy coherence, data and research" in page
+    assert "Earlier names:" in page  # the 2030 Agenda group was renamed (001 L40-L43)
+    assert "Friends of the Forum" in page and "2007" in page

@@ -188,7 +188,26 @@ class DocumentFileView(DocumentAddressMixin, PermissionRequiredMixin, View):
         return response
 
 
-class DocumentCreateView(PermissionRequiredMixin, FormView):
+class UploadFormMixin:
+    """Forms with files: a file over the size limit is refused with a clear message before
+    anything is stored, and a refused form answers 400."""
+
+    def post(self, request, *args, **kwargs):
+        # Reading FILES parses the upload; the size guard marks the request while it reads.
+        if request.FILES is not None and getattr(request, "gfmd_upload_too_large", False):
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(None, too_large_message())
+            return self.form_invalid(form)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class DocumentCreateView(UploadFormMixin, PermissionRequiredMixin, FormView):
     permission_required = "library.add_document"
     template_name = "library/document_form.html"
     form_class = DocumentForm
@@ -206,15 +225,6 @@ class DocumentCreateView(PermissionRequiredMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(process=self.get_process(), **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        # Reading FILES parses the upload; the size guard marks the request while it reads.
-        if request.FILES is not None and getattr(request, "gfmd_upload_too_large", False):
-            form = self.get_form()
-            form.is_valid()
-            form.add_error(None, too_large_message())
-            return self.form_invalid(form)
-        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -256,11 +266,6 @@ class DocumentCreateView(PermissionRequiredMixin, FormView):
         messages.success(self.request, _("Document saved; its text is being indexed."))
         return redirect(document.get_absolute_url())
 
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 400
-        return response
-
 
 def too_large_message() -> str:
     from .interfaces.uploads import max_upload_bytes
@@ -270,22 +275,13 @@ def too_large_message() -> str:
     }
 
 
-class VersionCreateView(DocumentAddressMixin, PermissionRequiredMixin, FormView):
+class VersionCreateView(UploadFormMixin, DocumentAddressMixin, PermissionRequiredMixin, FormView):
     permission_required = "library.add_version"
     template_name = "library/version_form.html"
     form_class = VersionForm
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(document=self.get_document(), **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        # Reading FILES parses the upload; the size guard marks the request while it reads.
-        if request.FILES is not None and getattr(request, "gfmd_upload_too_large", False):
-            form = self.get_form()
-            form.is_valid()
-            form.add_error(None, too_large_message())
-            return self.form_invalid(form)
-        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -305,11 +301,6 @@ class VersionCreateView(DocumentAddressMixin, PermissionRequiredMixin, FormView)
             return self.form_invalid(form)
         messages.success(self.request, _("New version saved; its text is being indexed."))
         return redirect(document.get_absolute_url())
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 400
-        return response
 
 
 class RenameView(DocumentAddressMixin, PermissionRequiredMixin, FormView):

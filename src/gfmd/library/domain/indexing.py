@@ -43,6 +43,26 @@ def entry_texts(document: Document, version: DocumentVersion) -> dict[str, tuple
     return texts
 
 
+def build_entries(document: Document) -> list[SearchEntry]:
+    """The search entries of a document (its versions and their files prefetched)."""
+    return [
+        SearchEntry(
+            document=document,
+            version=version,
+            language=language,
+            access_level=version.effective_access_level,
+            process_id_copy=document.process_id,
+            edition_id_copy=document.edition_id,
+            year=document.year,
+            type=document.type,
+            title=title[:300],
+            body=body,
+        )
+        for version in versions_to_index(document)
+        for language, (title, body) in entry_texts(document, version).items()
+    ]
+
+
 @transaction.atomic
 def reindex_document(document_id: int) -> int:
     """Rebuild the document's search entries; returns how many there are now."""
@@ -57,23 +77,7 @@ def reindex_document(document_id: int) -> int:
     SearchEntry.objects.filter(id__in=old_ids).delete()
     if document is None:
         return 0
-    entries = []
-    for version in versions_to_index(document):
-        for language, (title, body) in entry_texts(document, version).items():
-            entries.append(
-                SearchEntry(
-                    document=document,
-                    version=version,
-                    language=language,
-                    access_level=version.effective_access_level,
-                    process_id_copy=document.process_id,
-                    edition_id_copy=document.edition_id,
-                    year=document.year,
-                    type=document.type,
-                    title=title[:300],
-                    body=body,
-                )
-            )
+    entries = build_entries(document)
     SearchEntry.objects.bulk_create(entries)
     if connection.vendor == "postgresql":
         _fill_vectors(document_id)
@@ -125,25 +129,8 @@ def reindex_documents(document_ids: list[int], batch: int = 200) -> int:
             old = list(SearchEntry.objects.filter(document_id__in=ids).values_list("id", flat=True))
             _delete_fts(old)
             SearchEntry.objects.filter(id__in=old).delete()
-            entries = []
             documents = Document.objects.filter(id__in=ids).prefetch_related("versions__files")
-            for document in documents:
-                for version in versions_to_index(document):
-                    for language, (title, body) in entry_texts(document, version).items():
-                        entries.append(
-                            SearchEntry(
-                                document=document,
-                                version=version,
-                                language=language,
-                                access_level=version.effective_access_level,
-                                process_id_copy=document.process_id,
-                                edition_id_copy=document.edition_id,
-                                year=document.year,
-                                type=document.type,
-                                title=title[:300],
-                                body=body,
-                            )
-                        )
+            entries = [entry for document in documents for entry in build_entries(document)]
             created = SearchEntry.objects.bulk_create(entries, batch_size=500)
             if connection.vendor == "postgresql":
                 for language in {entry.language for entry in entries}:
