@@ -88,33 +88,56 @@ def filtered(entries, filters: SearchFilters):
     return entries
 
 
-def matching_rows(entries, query: str) -> list[tuple]:
-    """(entry id, document id, score, type, year, language) of the matching entries, best first."""
-    fields = ("id", "document_id", "type", "year", "language")
+RANK_CANDIDATES = 1000  # PostgreSQL ranks at most this many matching entries (docs/library.md)
+
+
+def postgres_query(query: str) -> SearchQuery:
+    search_query = None
+    for config in (*POSTGRES_CONFIGS.values(), "simple"):
+        part = SearchQuery(query, search_type="websearch", config=config)
+        search_query = part if search_query is None else search_query | part
+    return search_query
+
+
+def matching_rows(entries, query: str, wanted: int) -> tuple[list[tuple], list[tuple]]:
+    """The matching entries as (document id, type, year, language) — all of them, for counts
+    and facets — and the ``wanted`` best as (entry id, document id, score), best first."""
     if connection.vendor == "postgresql":
-        search_query = None
-        for config in (*POSTGRES_CONFIGS.values(), "simple"):
-            part = SearchQuery(query, search_type="websearch", config=config)
-            search_query = part if search_query is None else search_query | part
-        rows = (
-            entries.filter(vector=search_query)
+        search_query = postgres_query(query)
+        matched = entries.filter(vector=search_query)
+        every = list(matched.values_list("document_id", "type", "year", "language"))
+        # Ranking reads each entry's whole vector: rank a bounded set of candidates, so a very
+        # common word costs the same as a rare one.
+        candidates = matched.values("id")[:RANK_CANDIDATES]
+        best = list(
+            SearchEntry.objects.filter(id__in=candidates)
             .annotate(score=SearchRank(F("vector"), search_query))
             .order_by("-score")
-            .values_list("id", "document_id", "score", "type", "year", "language")
+            .values_list("id", "document_id", "score")[:wanted]
         )
-        return list(rows)
+        return every, best
     expression = fts_expression(query)
     if not expression:
-        return []
-    inner_sql, params = entries.values(*fields).query.sql_with_params()
-    sql = (
-        f"SELECT e.id, e.document_id, -bm25({FTS_TABLE}, 5.0, 1.0) AS score, "
-        f"e.type, e.year, e.language FROM {FTS_TABLE} JOIN ({inner_sql}) e "
-        f"ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s ORDER BY score DESC"
+        return [], []
+    inner_sql, params = entries.values(
+        "id", "document_id", "type", "year", "language"
+    ).query.sql_with_params()
+    joined = (
+        f"FROM {FTS_TABLE} JOIN ({inner_sql}) e ON e.id = {FTS_TABLE}.rowid "
+        f"WHERE {FTS_TABLE} MATCH %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, (*params, expression))
-        return cursor.fetchall()
+        cursor.execute(
+            f"SELECT e.document_id, e.type, e.year, e.language {joined}", (*params, expression)
+        )
+        every = cursor.fetchall()
+        cursor.execute(
+            f"SELECT e.id, e.document_id, -bm25({FTS_TABLE}, 5.0, 1.0) AS score {joined} "
+            "ORDER BY score DESC LIMIT %s",
+            (*params, expression, wanted),
+        )
+        best = cursor.fetchall()
+    return every, best
 
 
 def fts_expression(query: str) -> str:
@@ -135,18 +158,23 @@ def search(
     query = (query or "").strip()[:200]
     if not query or not words(query):
         return SearchResults(query, 0, [])
-    rows = matching_rows(entries, query)
-    best: dict[int, tuple] = {}
-    for row in rows:
-        if row[1] not in best:
-            best[row[1]] = row
-    ranked = sorted(best.values(), key=lambda row: -row[2])
-    facets = {
-        "type": dict(Counter(row[3] for row in ranked).most_common()),
-        "year": dict(sorted(Counter(row[4] for row in ranked).items(), reverse=True)),
-        "language": dict(Counter(row[5] for row in rows).most_common()),
-    }
     start = max(page - 1, 0) * per_page
+    # Several entries (languages, a draft) can match per document: ask for enough to fill a page.
+    every, best_entries = matching_rows(entries, query, wanted=(start + per_page) * 4 + 20)
+    documents: dict[int, tuple] = {}
+    for document_id, type_, year, _language in every:
+        documents.setdefault(document_id, (type_, year))
+    facets = {
+        "type": dict(Counter(t for t, _y in documents.values()).most_common()),
+        "year": dict(sorted(Counter(y for _t, y in documents.values()).items(), reverse=True)),
+        "language": dict(Counter(row[3] for row in every).most_common()),
+    }
+    ranked: list[tuple] = []
+    seen: set[int] = set()
+    for row in best_entries:
+        if row[1] not in seen:
+            seen.add(row[1])
+            ranked.append(row)
     window = ranked[start : start + per_page]
     loaded = SearchEntry.objects.select_related("document__process", "document__edition").in_bulk(
         [row[0] for row in window]
@@ -156,7 +184,7 @@ def search(
     for row in window:
         entry = loaded[row[0]]
         hits.append(Hit(entry.document, entry, row[2], snippet(entry.body, entry.language, stems)))
-    return SearchResults(query, len(ranked), hits, facets)
+    return SearchResults(query, len(documents), hits, facets)
 
 
 def snippet(text: str, language: str, stems: list[set[str]]) -> str:
