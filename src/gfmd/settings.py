@@ -238,7 +238,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "gfmd.common.enums.DatePrecision"},
+    "ENUM_NAME_OVERRIDES": {
+        "DatePrecisionEnum": "gfmd.common.enums.DatePrecision",
+        "OrganisationTypeEnum": "gfmd.directory.enums.OrganisationType",
+        "DocumentTypeEnum": "gfmd.library.enums.DocumentType",
+    },
 }
 
 LOGGING = {
