@@ -1,0 +1,27 @@
+"""The interface is in English, French and Spanish: every catalogue entry is translated."""
+
+from pathlib import Path
+
+import polib
+import pytest
+from django.utils import translation
+from django.utils.translation import gettext
+
+LOCALE = Path(__file__).resolve().parents[2] / "src" / "gfmd" / "locale"
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_catalogue_is_complete(language):
+    catalogue = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+    assert len(catalogue) > 500
+    assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
+    assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("fr", "Présidence en exercice"), ("es", "Presidencia en ejercicio")],
+)
+def test_compiled_catalogues_are_used(language, expected):
+    with translation.override(language):
+        assert gettext("Chair-in-Office") == expected
