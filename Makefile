@@ -60,6 +60,7 @@ test-browser: $(STAMP)
 bench: $(STAMP) messages
 	bash scripts/with-postgres.sh $(PY) bench/run.py
 	bash scripts/with-postgres.sh $(PY) bench/library.py
+	$(PY) bench/marketplace.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

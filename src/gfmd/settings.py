@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "gfmd.accounts",
     "gfmd.directory",
     "gfmd.governance",
+    "gfmd.marketplace",
     "gfmd.reference",
     "gfmd.library",
     "gfmd.preparation",

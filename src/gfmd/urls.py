@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("gfmd.accounts.urls")),
     path("", include("gfmd.directory.urls")),
     path("", include("gfmd.governance.urls")),
+    path("marketplace/", include("gfmd.marketplace.urls")),
     path("", include("gfmd.preparation.urls")),
     path("", include(archive_patterns)),
     prefix_default_language=True,

@@ -13,7 +13,9 @@ def test_check_deploy_reports_nothing(tmp_path):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"GFMD_TESTING", "GFMD_DEMO", "DEBUG", "DATABASE_URL"}
+        # The browser tests' conftest allows async-unsafe ORM use in the test process only.
+        if key
+        not in {"GFMD_TESTING", "GFMD_DEMO", "DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(
         SECRET_KEY=secrets.token_urlsafe(60),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import directory, governance, library
+from . import directory, governance, library, marketplace
 from .preparation import preparation_paths
 from .schema import PublicSchemaView, PublicSwaggerView
 
@@ -27,4 +27,32 @@ urlpatterns = [
         governance.SteeringGroupMemberships.as_view(),
         name="steering_group_memberships",
     ),
+]
+
+MARKETPLACE = "marketplace/<slug:process>/<int:number>/"
+urlpatterns += [
+    path(MARKETPLACE + "requests", marketplace.RequestList.as_view(), name="mp_requests"),
+    path(MARKETPLACE + "requests/<int:pk>", marketplace.RequestDetail.as_view(), name="mp_request"),
+    path(
+        MARKETPLACE + "requests/<int:pk>/offers",
+        marketplace.OfferList.as_view(),
+        name="mp_offers",
+    ),
+    path(
+        MARKETPLACE + "requests/<int:pk>/messages",
+        marketplace.MessageList.as_view(),
+        name="mp_messages",
+    ),
+    path(
+        MARKETPLACE + "requests/<int:pk>/meeting-requests",
+        marketplace.MeetingRequestList.as_view(),
+        name="mp_meeting_requests",
+    ),
+    path(
+        MARKETPLACE + "meeting-requests/<int:pk>/answer",
+        marketplace.MeetingRequestAnswer.as_view(),
+        name="mp_meeting_request_answer",
+    ),
+    path(MARKETPLACE + "schedule", marketplace.Schedule.as_view(), name="mp_schedule"),
+    path(MARKETPLACE + "meetings", marketplace.MeetingList.as_view(), name="mp_meetings"),
 ]

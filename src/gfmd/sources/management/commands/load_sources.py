@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from gfmd.sources.loaders.governance import load_governance
 from gfmd.sources.loaders.library import load_library
+from gfmd.sources.loaders.marketplace import load_marketplace
 from gfmd.sources.loaders.preparation import load_preparation
 
 
@@ -14,6 +15,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         log = self.stdout.write if options["verbosity"] > 1 else (lambda message: None)
         counts = load_governance(log)
+        counts.update(load_marketplace(log))
         counts.update(load_library(log))
         counts.update(load_preparation(log))
         if options["verbosity"]:

@@ -1,0 +1,1 @@
+"""Views of the Marketplace: thin — parse the request, call domain/, render."""
