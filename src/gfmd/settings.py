@@ -6,6 +6,7 @@ DEFAULT_FROM_EMAIL), GFMD_DEMO (demo mode: demo passwords are accepted only when
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -37,8 +38,13 @@ DEBUG = env_bool("DEBUG", False)
 TESTING = env_bool("GFMD_TESTING", False)
 GFMD_DEMO = env_bool("GFMD_DEMO", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# A management command other than the server (migrations, checks, loaders) signs nothing that
+# outlives it, so it may run without a key; serving without one is refused.
+MANAGEMENT_COMMAND = (
+    Path(sys.argv[0]).name == "manage.py" and len(sys.argv) > 1 and sys.argv[1] != "runserver"
+)
 if not SECRET_KEY:
-    if DEBUG or GFMD_DEMO or TESTING:
+    if DEBUG or GFMD_DEMO or TESTING or MANAGEMENT_COMMAND:
         SECRET_KEY = "insecure-development-key-never-used-in-production-" + "x" * 20
     else:
         raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")

@@ -32,3 +32,21 @@ def test_check_deploy_reports_nothing(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_serving_without_a_secret_key_is_refused(tmp_path):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"GFMD_TESTING", "GFMD_DEMO", "DEBUG", "SECRET_KEY"}
+    }
+    env["GFMD_VAR_DIR"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", "import gfmd.wsgi"],
+        cwd=ROOT,
+        env={**env, "PYTHONPATH": str(ROOT / "src")},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "Set SECRET_KEY" in result.stderr
