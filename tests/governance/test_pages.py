@@ -43,7 +43,20 @@ def test_governance_page_shows_warnings_with_sources_and_history(client):
     page = client.get("/en/editions/gfmd/12/governance/").content.decode()
     assert "the forthcoming chair is not known yet" in page
     assert "003 L9542-L9546" in page
-    assert "History" in page
+    assert 'hx-get="/en/editions/gfmd/12/governance/history/"' in page
+
+
+def test_history_of_an_edition_as_a_page_and_as_a_fragment(client, edition):
+    target = edition(2010)
+    target.host_city = "Puerto Vallarta, Jalisco"
+    target.save()
+    page = client.get("/en/editions/gfmd/4/governance/history/")
+    assert page.status_code == 200 and "<html" in page.content.decode()
+    text = page.content.decode()
+    assert "Puerto Vallarta → Puerto Vallarta, Jalisco" in text
+    fragment = client.get("/en/editions/gfmd/4/governance/history/", HTTP_HX_REQUEST="true")
+    assert "<html" not in fragment.content.decode()
+    assert "Puerto Vallarta, Jalisco" in fragment.content.decode()
 
 
 def test_state_page_shows_gfmd_history_without_personal_data(client, state):

@@ -17,6 +17,11 @@ urlpatterns = [
         name="governance",
     ),
     path(
+        "editions/<slug:process>/<int:number>/governance/history/",
+        views.EditionHistoryView.as_view(),
+        name="history",
+    ),
+    path(
         "editions/<slug:process>/<int:number>/governance/steering-group/",
         views.SteeringGroupMembershipCreateView.as_view(),
         name="add_steering_group_membership",

@@ -91,12 +91,29 @@ class EditionGovernanceView(EditionDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         edition = context["edition"]
-        context["history"] = history_entries(governance_history(edition))
         context["membership_form"] = kwargs.get("membership_form") or SteeringGroupMembershipForm()
         context["can_administer"] = self.request.user.has_perm(
             "governance.add_membership", edition.process
         )
         return context
+
+
+class EditionHistoryView(EditionMixin, PermissionRequiredMixin, TemplateView):
+    """The latest changes to an edition's governance: a page of its own, which the governance
+    page loads in place (HTMX) so that reading the history does not slow the page down."""
+
+    permission_required = "governance.view_history"
+
+    def get_template_names(self):
+        if self.request.htmx:
+            return ["common/history.html"]
+        return ["governance/edition_history.html"]
+
+    def get_context_data(self, **kwargs):
+        edition = self.get_edition()
+        return super().get_context_data(
+            edition=edition, history=history_entries(governance_history(edition)), **kwargs
+        )
 
 
 class SteeringGroupMembershipCreateView(EditionMixin, PermissionRequiredMixin, FormView):
