@@ -126,17 +126,16 @@ def matching_rows(entries, query: str, wanted: int) -> tuple[list[tuple], list[t
         f"FROM {FTS_TABLE} JOIN ({inner_sql}) e ON e.id = {FTS_TABLE}.rowid "
         f"WHERE {FTS_TABLE} MATCH %s"
     )
+    # One pass: FTS5 scores every match anyway, so the ranked rows also give counts and facets.
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT e.document_id, e.type, e.year, e.language {joined}", (*params, expression)
+            f"SELECT e.id, e.document_id, -bm25({FTS_TABLE}, 5.0, 1.0) AS score, e.type, e.year, "
+            f"e.language {joined} ORDER BY score DESC",
+            (*params, expression),
         )
-        every = cursor.fetchall()
-        cursor.execute(
-            f"SELECT e.id, e.document_id, -bm25({FTS_TABLE}, 5.0, 1.0) AS score {joined} "
-            "ORDER BY score DESC LIMIT %s",
-            (*params, expression, wanted),
-        )
-        best = cursor.fetchall()
+        rows = cursor.fetchall()
+    every = [(row[1], row[3], row[4], row[5]) for row in rows]
+    best = [(row[0], row[1], row[2]) for row in rows[:wanted]]
     return every, best
 
 
