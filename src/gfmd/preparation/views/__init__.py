@@ -1,4 +1,8 @@
-"""Pages of the preparation of a Forum: thin views that parse, call the domain and render."""
+"""Pages of the preparation of a Forum: thin views that parse, call the domain and render.
+
+This module holds the agenda, sessions and teams, the Team Matrix, the timeline and surveys;
+further pages live in modules beside it that urls.py imports.
+"""
 
 import datetime
 
@@ -15,20 +19,20 @@ from gfmd.governance.domain.roles import roles_of
 from gfmd.governance.enums import Body
 from gfmd.governance.models import Edition
 
-from .domain.concept import check_guiding_questions, check_new_topics
-from .domain.queries import agenda, session_by_number, team_matrix
-from .domain.surveys import (
+from ..domain.concept import check_guiding_questions, check_new_topics
+from ..domain.queries import agenda, session_by_number, team_matrix
+from ..domain.surveys import (
     correct_response,
     results_table,
     submit_response,
     survey_results,
 )
-from .domain.teams import check_roles, check_team, decide, publish_session, volunteer
-from .domain.timeline import edition_timeline
-from .interfaces.calendar import calendar_of
-from .interfaces.exports import matrix_csv, matrix_pdf, matrix_xlsx, table_xlsx
-from .interfaces.forms import DecisionForm, SurveyAnswerForm, VolunteerForm
-from .models import PreparatoryEvent, RoundtableSession, Survey, TeamMembership
+from ..domain.teams import check_roles, check_team, decide, publish_session, volunteer
+from ..domain.timeline import edition_timeline
+from ..interfaces.calendar import calendar_of
+from ..interfaces.exports import matrix_csv, matrix_pdf, matrix_xlsx, table_xlsx
+from ..interfaces.forms import DecisionForm, SurveyAnswerForm, VolunteerForm
+from ..models import PreparatoryEvent, RoundtableSession, Survey, TeamMembership
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
