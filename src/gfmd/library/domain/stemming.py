@@ -12,7 +12,9 @@ POSTGRES_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
+    """Case- and accent-folded; cached, since a corpus repeats few words very often."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
