@@ -94,9 +94,18 @@ def _fill_vectors(document_id: int) -> None:
     ):
         config = POSTGRES_CONFIGS.get(language, "simple")
         SearchEntry.objects.filter(document_id=document_id, language=language).update(
-            vector=SearchVector("title", weight="A", config=config)
-            + SearchVector("body", weight="B", config=config)
+            **vector_columns(config)
         )
+
+
+def vector_columns(config: str) -> dict:
+    """The PostgreSQL vectors of an entry: title and body for matching and final ranking, the
+    title alone to choose which matches get ranked (library/domain/search.py)."""
+    return {
+        "vector": SearchVector("title", weight="A", config=config)
+        + SearchVector("body", weight="B", config=config),
+        "title_vector": SearchVector("title", weight="A", config=config),
+    }
 
 
 def _insert_fts(entries) -> None:
@@ -136,8 +145,7 @@ def reindex_documents(document_ids: list[int], batch: int = 200) -> int:
                 for language in {entry.language for entry in entries}:
                     config = POSTGRES_CONFIGS.get(language, "simple")
                     SearchEntry.objects.filter(document_id__in=ids, language=language).update(
-                        vector=SearchVector("title", weight="A", config=config)
-                        + SearchVector("body", weight="B", config=config)
+                        **vector_columns(config)
                     )
             elif connection.vendor == "sqlite":
                 if any(entry.pk is None for entry in created):

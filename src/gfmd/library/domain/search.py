@@ -4,11 +4,14 @@ snippets, counts and facets only ever contain what the user may read."""
 
 import html
 import itertools
-from collections import Counter, deque
+import re
+import unicodedata
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchVectorExact
 from django.db import connection
 from django.db.models import F
 
@@ -89,10 +92,13 @@ def filtered(entries, filters: SearchFilters):
     return entries
 
 
-RANK_CANDIDATES = 1000  # PostgreSQL ranks at most this many matching entries (docs/library.md)
+# PostgreSQL ranks every match by its title, then the best RANK_CANDIDATES by title and text
+# (docs/library.md, "Search").
+RANK_CANDIDATES = 200
 
 
 def postgres_query(query: str) -> SearchQuery:
+    """The query parsed as web search in each language's configuration and in ``simple``."""
     search_query = None
     for config in (*POSTGRES_CONFIGS.values(), "simple"):
         part = SearchQuery(query, search_type="websearch", config=config)
@@ -140,23 +146,44 @@ def facet_counts(rows) -> tuple[int, dict[str, dict]]:
     return len(documents), facets
 
 
-def postgres_facet_counts(matched) -> tuple[int, dict[str, dict]]:
-    """What facet_counts computes, computed by PostgreSQL in one statement (grouping sets), so
-    a common word does not send every matching row to Python."""
-    inner_sql, params = matched.values(
-        "document_id", "type", "year", "language"
-    ).query.sql_with_params()
-    with connection.cursor() as cursor:
+def postgres_matching(entries, query: str, wanted: int) -> Matches:
+    """Counts, facets and the best entries from PostgreSQL in one statement over one index scan.
+
+    The matching entries are read once (a materialised CTE that notes whether the title
+    matches); the facets are counted by grouping sets, so a common word does not send every
+    match to Python. The full rank reads each entry's whole vector out of TOAST storage, so it
+    is computed only for the first RANK_CANDIDATES matches, title matches first: a common word
+    then costs what a rare one does. The order is fixed — those candidates by rank, then the
+    other matches, title matches first — so that deeper pages continue the first ones."""
+    search_query = postgres_query(query)
+    inner_sql, params = (
+        entries.filter(vector=search_query)
+        .annotate(in_title=SearchVectorExact(F("title_vector"), search_query))
+        .values("id", "document_id", "type", "year", "language", "in_title")
+        .query.sql_with_params()
+    )
+    configs = (*POSTGRES_CONFIGS.values(), "simple")
+    tsquery = " || ".join("websearch_to_tsquery(%s::regconfig, %s)" for _config in configs)
+    with gin_index_planning(), connection.cursor() as cursor:
         cursor.execute(
+            f"WITH matched AS MATERIALIZED ({inner_sql}) "
             "SELECT GROUPING(type), GROUPING(year), GROUPING(language), type, year, language, "
-            f"COUNT(DISTINCT document_id) FROM ({inner_sql}) matched "
-            "GROUP BY GROUPING SETS ((type), (year), (language), ())",
-            params,
+            "COUNT(DISTINCT document_id), NULL, NULL, NULL FROM matched "
+            "GROUP BY GROUPING SETS ((type), (year), (language), ()) "
+            "UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, position, entry.id, "
+            f"entry.document_id, CASE WHEN position <= {RANK_CANDIDATES} "
+            f"THEN ts_rank(entry.vector, {tsquery}) END "
+            "FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY in_title DESC, id) AS position "
+            f"FROM matched ORDER BY in_title DESC, id LIMIT {max(wanted, RANK_CANDIDATES)}) "
+            "candidates JOIN library_searchentry entry ON entry.id = candidates.id",
+            (*params, *[value for config in configs for value in (config, query)]),
         )
         rows = cursor.fetchall()
-    total, by = 0, {"type": Counter(), "year": Counter(), "language": Counter()}
-    for no_type, no_year, no_language, type_, year, language, count in rows:
-        if not no_type:
+    total, by, candidates = 0, {"type": Counter(), "year": Counter(), "language": Counter()}, []
+    for no_type, no_year, no_language, type_, year, language, count, *ranked in rows:
+        if no_type is None:
+            candidates.append((count, *ranked))
+        elif not no_type:
             by["type"][type_] = count
         elif not no_year:
             by["year"][year] = count
@@ -169,26 +196,17 @@ def postgres_facet_counts(matched) -> tuple[int, dict[str, dict]]:
         "year": dict(sorted(by["year"].items(), reverse=True)),
         "language": dict(by["language"].most_common()),
     }
-    return total, facets
+    candidates.sort()
+    ranked = sorted(candidates[:RANK_CANDIDATES], key=lambda row: (-row[3], row[0]))
+    best = [(entry, document, score or 0.0) for _, entry, document, score in ranked]
+    best += [(entry, document, 0.0) for _, entry, document, _ in candidates[RANK_CANDIDATES:]]
+    return Matches(total, facets, best[:wanted])
 
 
 def matching(entries, query: str, wanted: int) -> Matches:
     """How many documents match, the facets, and the ``wanted`` best entries."""
     if connection.vendor == "postgresql":
-        search_query = postgres_query(query)
-        matched = entries.filter(vector=search_query)
-        with gin_index_planning():
-            total, facets = postgres_facet_counts(matched)
-            # Ranking reads each entry's whole vector: rank a bounded set of candidates, so a
-            # very common word costs the same as a rare one. Without ORDER BY, PostgreSQL
-            # computes the rank only for the rows the LIMIT lets through.
-            candidates = list(
-                matched.annotate(score=SearchRank(F("vector"), search_query)).values_list(
-                    "id", "document_id", "score"
-                )[:RANK_CANDIDATES]
-            )
-        best = sorted(candidates, key=lambda row: (-row[2], row[0]))[:wanted]
-        return Matches(total, facets, best)
+        return postgres_matching(entries, query, wanted)
     expression = fts_expression(query)
     if not expression:
         return Matches(0, {}, [])
@@ -251,29 +269,22 @@ def search(
 
 
 def snippet(text: str, language: str, stems: list[set[str]]) -> str:
-    """A short passage around the first match, HTML-escaped, matches wrapped in <mark>.
-
-    Reads the text lazily and stops at the first match, so the cost is that of the words before
-    it, not of the whole file."""
+    """A short passage around the first match, HTML-escaped, matches wrapped in <mark>."""
     wanted = set().union(*stems) if stems else set()
     sample = text[:SCAN_CHARS]
 
     def matches(word: str) -> bool:
         return fold(word) in wanted or stem(word, language) in wanted
 
-    before: deque = deque(maxlen=SNIPPET_WORDS // 3)
-    tokens = WORD.finditer(sample)
-    chosen = []
-    for match in tokens:
-        if matches(match.group(0)):
-            chosen = [*before, match]
-            break
-        before.append(match)
-    if not chosen:
+    first = first_match(sample, wanted, matches)
+    if first is None:
         opening = list(itertools.islice(WORD.finditer(sample), SNIPPET_WORDS + 1))
         suffix = " …" if len(opening) > SNIPPET_WORDS else ""
         return html.escape(" ".join(m.group(0) for m in opening[:SNIPPET_WORDS])) + suffix
-    chosen += itertools.islice(tokens, SNIPPET_WORDS - len(chosen))
+    lookback = max(first.start() - 40 * SNIPPET_WORDS, 0)
+    before = list(WORD.finditer(sample, lookback, first.start()))[1 if lookback else 0 :]
+    chosen = before[-(SNIPPET_WORDS // 3) :] + [first]
+    chosen += itertools.islice(WORD.finditer(sample, first.end()), SNIPPET_WORDS - len(chosen))
     start, end = chosen[0].start(), chosen[-1].end()
     out, cursor = [], start
     for match in chosen:
@@ -285,3 +296,34 @@ def snippet(text: str, language: str, stems: list[set[str]]) -> str:
     prefix = "… " if start > 0 and sample[:start].strip() else ""
     suffix = " …" if sample[end:].strip() else ""
     return prefix + " ".join("".join(out).split()) + suffix
+
+
+def first_match(sample: str, wanted: set[str], matches) -> re.Match | None:
+    """The first word of ``sample`` that ``matches``.
+
+    Stemming every word of a long file costs tens of milliseconds, so a regular expression finds
+    the words that begin like a wanted stem (each letter also matching its accented forms) and
+    only those are stemmed and checked."""
+    beginnings = sorted({s[:-1] if len(s) > 3 else s for s in wanted if s}, key=len, reverse=True)
+    if not beginnings:
+        return None
+    variants = accented_forms()
+    alternatives = [
+        "".join(variants.get(c, re.escape(c)) for c in beginning) for beginning in beginnings
+    ]
+    pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")\w*", re.IGNORECASE)
+    for candidate in pattern.finditer(sample):
+        if matches(candidate.group(0)):
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=1)
+def accented_forms() -> dict[str, str]:
+    """Each Latin letter → a regular-expression class of the letter and its accented forms."""
+    forms: dict[str, set[str]] = {}
+    for code in range(0xC0, 0x250):
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        if len(decomposed) > 1 and all(unicodedata.combining(c) for c in decomposed[1:]):
+            forms.setdefault(decomposed[0].lower(), {decomposed[0].lower()}).add(chr(code))
+    return {letter: "[" + "".join(sorted(chars)) + "]" for letter, chars in forms.items()}

@@ -24,6 +24,8 @@ class SearchEntry(models.Model):
     body = models.TextField()
     # PostgreSQL only: filled by the indexer with to_tsvector(<language config>, title || body).
     vector = SearchVectorField(null=True)
+    # PostgreSQL only: the title alone, small enough to rank every match by (docs/library.md).
+    title_vector = SearchVectorField(null=True)
 
     class Meta:
         # The GIN index (PostgreSQL) and the FTS5 table (SQLite) are created by migration 0002.
