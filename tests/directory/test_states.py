@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.utils import translation
 
@@ -59,3 +61,13 @@ def test_reloading_reference_data_changes_nothing_and_keeps_a_revised_classifica
     turkey.refresh_from_db()
     assert turkey.development_status == "developed"
     assert turkey.history.count() >= 2
+
+
+def test_the_states_page_lists_every_state_in_the_page_language(client):
+    french = client.get("/fr/states/").content.decode()
+    assert len(re.findall(r'href="/fr/states/[A-Z]{3}/"', french)) == 195
+    assert '<a href="/fr/states/GHA/">Ghana</a>' in french
+    assert "en développement" in french and "État Membre de l&#x27;ONU" in french
+    english = client.get("/en/states/?region=Africa").content.decode()
+    assert '<a href="/en/states/NAM/">Namibia</a>' in english and "developing" in english
+    assert len(re.findall(r'href="/en/states/[A-Z]{3}/"', english)) == 54
