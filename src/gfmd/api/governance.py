@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from gfmd.common.errors import DomainError
 from gfmd.directory.domain.states import state_by_iso3
+from gfmd.directory.models import Organisation
 from gfmd.governance.domain.chairs import chair_states
 from gfmd.governance.domain.memberships import (
     add_chair_term,
@@ -19,6 +20,7 @@ from gfmd.governance.domain.memberships import (
     save_edition,
 )
 from gfmd.governance.domain.neighbours import editions_with_chairs
+from gfmd.governance.domain.observers import invite_observer, observers_of, withdraw_observer
 from gfmd.governance.domain.summary import edition_governance
 from gfmd.governance.models import Chairmanship, Edition, Process, SteeringGroupMembership
 
@@ -386,3 +388,61 @@ class SteeringGroupMemberships(generics.ListCreateAPIView):
             source_note=data.get("source_note", ""),
         )
         return Response(MembershipSerializer(membership).data, status=status.HTTP_201_CREATED)
+
+
+class ObserverSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    organisation = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(),
+        error_messages={"does_not_exist": "No organisation has the id {pk_value}."},
+    )
+    name = serializers.CharField(source="organisation.name", read_only=True)
+    acronym = serializers.CharField(source="organisation.acronym", read_only=True)
+    type = serializers.CharField(source="organisation.type", read_only=True)
+
+
+class EditionObserverBase(generics.GenericAPIView):
+    serializer_class = ObserverSerializer
+    pagination_class = None
+
+    def get_edition(self) -> Edition:
+        if not hasattr(self, "_edition"):
+            self._edition = get_object_or_404(
+                Edition.objects.select_related("process"),
+                process__slug=self.kwargs["process"],
+                number=self.kwargs["number"],
+            )
+        return self._edition
+
+    def get_permission_object(self):
+        return self.get_edition()
+
+
+class EditionObservers(EditionObserverBase):
+    """Organisations invited as observers of an edition (Operating Modalities, 003 L9510-L9513);
+    Support Unit staff of the edition invite them."""
+
+    permission_required = {"GET": "governance.view_edition", "POST": "governance.change_edition"}
+
+    @extend_schema(responses={200: ObserverSerializer(many=True)})
+    def get(self, request, *args, **kwargs):
+        return Response(ObserverSerializer(observers_of(self.get_edition()), many=True).data)
+
+    def post(self, request, *args, **kwargs):
+        serializer = ObserverSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        observer = invite_observer(
+            self.get_edition(), serializer.validated_data["organisation"], user=request.user
+        )
+        return Response(ObserverSerializer(observer).data, status=status.HTTP_201_CREATED)
+
+
+class EditionObserverDetail(EditionObserverBase):
+    """Remove an observer from an edition (the history keeps that it was one)."""
+
+    permission_required = {"DELETE": "governance.change_edition"}
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, *args, **kwargs):
+        withdraw_observer(self.get_edition(), self.kwargs["observer"], user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

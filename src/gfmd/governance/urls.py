@@ -26,4 +26,14 @@ urlpatterns = [
         views.SteeringGroupMembershipCreateView.as_view(),
         name="add_steering_group_membership",
     ),
+    path(
+        "editions/<slug:process>/<int:number>/governance/observers/",
+        views.ObserverInviteView.as_view(),
+        name="invite_observer",
+    ),
+    path(
+        "editions/<slug:process>/<int:number>/governance/observers/<int:observer>/withdraw/",
+        views.ObserverWithdrawView.as_view(),
+        name="withdraw_observer",
+    ),
 ]

@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 
 from gfmd.common.errors import DomainError
 from gfmd.common.history import history_entries
 from gfmd.common.views import PermissionRequiredMixin
 
+from .domain.observers import check_observers, invite_observer, observers_of, withdraw_observer
 from .domain.queries import (
     body_meetings_of,
     current_and_next_edition,
@@ -19,7 +20,7 @@ from .domain.queries import (
     working_groups_of,
 )
 from .domain.summary import edition_governance
-from .interfaces.forms import SteeringGroupMembershipForm
+from .interfaces.forms import ObserverForm, SteeringGroupMembershipForm
 from .models import Edition
 
 
@@ -95,6 +96,13 @@ class EditionGovernanceView(EditionDetailView):
         context["can_administer"] = self.request.user.has_perm(
             "governance.add_membership", edition.process
         )
+        context["observers"] = observers_of(edition)
+        context["observer_warnings"] = check_observers(context["observers"])
+        context["can_invite_observers"] = self.request.user.has_perm(
+            "governance.change_edition", edition
+        )
+        if context["can_invite_observers"]:
+            context["observer_form"] = kwargs.get("observer_form") or ObserverForm()
         return context
 
 
@@ -150,6 +158,58 @@ class SteeringGroupMembershipCreateView(EditionMixin, PermissionRequiredMixin, F
             context=context,
             status=400,
         )
+
+
+class ObserverInviteView(EditionMixin, PermissionRequiredMixin, FormView):
+    """Support Unit staff of the edition invite an organisation as observer."""
+
+    permission_required = "governance.change_edition"
+    form_class = ObserverForm
+    template_name = "governance/edition_governance.html"
+    http_method_names = ["post"]
+
+    def form_valid(self, form):
+        edition = self.get_edition()
+        organisation = form.cleaned_data["organisation"]
+        try:
+            invite_observer(edition, organisation, user=self.request.user)
+        except DomainError as error:
+            form.add_error("organisation", error.message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(organisation)s is an observer of this edition.") % {"organisation": organisation},
+        )
+        return redirect("governance:governance", edition.process.slug, edition.number)
+
+    def form_invalid(self, form):
+        view = EditionGovernanceView()
+        view.setup(self.request, **self.kwargs)
+        context = view.get_context_data(observer_form=form)
+        return self.response_class(
+            request=self.request, template=[self.template_name], context=context, status=400
+        )
+
+
+class ObserverWithdrawView(EditionMixin, PermissionRequiredMixin, View):
+    """Support Unit staff of the edition remove an observer; the history keeps it."""
+
+    permission_required = "governance.change_edition"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        edition = self.get_edition()
+        try:
+            organisation = withdraw_observer(edition, kwargs["observer"], user=request.user)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("%(organisation)s is no longer an observer of this edition.")
+                % {"organisation": organisation},
+            )
+        return redirect("governance:governance", edition.process.slug, edition.number)
 
 
 class ProcessView(PermissionRequiredMixin, TemplateView):

@@ -8,6 +8,7 @@ from ..models import (
     ChairHolder,
     ChairTerm,
     Edition,
+    EditionObserver,
     Process,
     SteeringGroupMembership,
     TroikaExtension,
@@ -77,6 +78,7 @@ def governance_history(edition: Edition) -> list:
         Edition.history.filter(id=edition.id),
         ChairCandidacy.history.filter(edition_id=edition.id),
         TroikaExtension.history.filter(edition_id=edition.id),
+        EditionObserver.history.filter(edition_id=edition.id),
         SteeringGroupMembership.history.filter(process_id=edition.process_id),
     ]
     if edition.chairmanship_id:

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gfmd.common.errors import DomainError
 from gfmd.directory.domain.states import state_by_iso3
+from gfmd.directory.models import Organisation
 
 from ..domain.memberships import add_steering_group_membership, check_no_overlap, check_period
 
@@ -69,3 +70,13 @@ class DatedMembershipAdminForm(forms.ModelForm):
         if process is None:
             return None
         return self._meta.model.objects.filter(process=process)
+
+
+class ObserverForm(forms.Form):
+    """Invite an organisation as observer of an edition (Operating Modalities, 003 L9510-L9513)."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("name_en"),
+        error_messages={"invalid_choice": _("Choose an organisation from the list.")},
+    )
