@@ -140,6 +140,24 @@ def test_edition_archive_lists_its_documents_by_type(client):
     assert "Report of the Proceedings" in page
 
 
+def test_edition_archive_groups_documents_by_the_session_they_are_about(client, make_document):
+    from gfmd.preparation.models import RoundtableSession
+
+    session = RoundtableSession.objects.get(
+        edition__process__slug="gfmd", edition__number=4, number="1.1"
+    )
+    document = make_document(slug="about-a-session")
+    document.about = session
+    document.save()
+    page = client.get("/en/editions/gfmd/4/archive/", {"by": "about"}).content.decode()
+    heading = f"<h2>{session}</h2>"
+    assert heading in page and "Not about a session" in page
+    after = page[page.index(heading) :]
+    assert after.index(document.title_en) < after.index("<h2>", len(heading))
+    french_only = client.get("/en/editions/gfmd/4/archive/", {"by": "about", "language": "fr"})
+    assert document.title_en not in french_only.content.decode()
+
+
 def test_library_search_page_and_bad_input(client):
     page = client.get("/documents/", {"q": "diaspora"})
     assert page.status_code == 200 and "<mark>" in page.content.decode()

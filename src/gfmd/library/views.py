@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from gfmd.common.errors import DomainError
+from gfmd.common.models import collation_key
 from gfmd.common.views import PermissionRequiredMixin
 from gfmd.directory.domain.states import state_by_iso3
 from gfmd.governance.models import Edition, Process
@@ -295,6 +296,7 @@ class VersionCreateView(UploadFormMixin, DocumentAddressMixin, PermissionRequire
                 change_note=data.get("change_note", ""),
                 author=getattr(self.request.user, "person", None),
                 user=self.request.user,
+                may_release=self.request.user.has_perm("library.change_document", document),
             )
         except DomainError as error:
             form.add_error(None, error.message)
@@ -330,7 +332,8 @@ class RenameView(DocumentAddressMixin, PermissionRequiredMixin, FormView):
 
 
 class EditionArchiveView(PermissionRequiredMixin, TemplateView):
-    """An edition's documents as its archive: by type, with the languages each exists in."""
+    """An edition's documents as its archive: by type, or by the roundtable session or meeting
+    they are about, with the languages each exists in, optionally in one language only."""
 
     permission_required = "library.search"
     template_name = "library/archive.html"
@@ -341,21 +344,27 @@ class EditionArchiveView(PermissionRequiredMixin, TemplateView):
             process__slug=self.kwargs["process"],
             number=self.kwargs["number"],
         )
-        documents = (
-            documents_for_listing(self.request.user)
-            .filter(edition=edition)
-            .order_by("type", "slug")
-        )
+        by = "about" if self.request.GET.get("by") == "about" else "type"
+        documents = documents_for_listing(self.request.user).filter(edition=edition)
+        if by == "about":
+            documents = documents.prefetch_related("about")
         language = self.request.GET.get("language", "")[:3]
-        by_type: dict[str, list] = {}
-        for document in documents:
+        groups: dict[str, list] = {}
+        for document in documents.order_by("type", "slug"):
             languages = sorted({f.language for v in document.readable for f in v.files.all()})
             if language and language not in languages:
                 continue
-            by_type.setdefault(document.get_type_display(), []).append((document, languages))
+            if by == "about":
+                label = str(document.about) if document.about else _("Not about a session")
+            else:
+                label = document.get_type_display()
+            groups.setdefault(label, []).append((document, languages))
+        if by == "about":
+            groups = dict(sorted(groups.items(), key=lambda item: collation_key(item[0])))
         return super().get_context_data(
             edition=edition,
-            by_type=by_type,
+            by_type=groups,
+            by=by,
             language=language,
             can_add=self.request.user.has_perm("library.add_document", edition.process),
             **kwargs,
