@@ -9,7 +9,7 @@ import re
 from playwright.sync_api import expect
 
 from gfmd.marketplace.models import MarketplaceMeeting, OutcomeForm, ServiceRequest
-from tests.marketplace.helpers import People, open_marketplace
+from tests.marketplace.helpers import People, open_marketplace, programme
 
 PASSWORD = "correct horse battery"
 
@@ -30,6 +30,7 @@ def test_request_offer_meeting_schedule_agenda_and_outcome(page, browser, live_s
     # Only past slots: the meeting has taken place by the time the Outcome Form is filled.
     marketplace = open_marketplace(slots_past=2, slots_future=0, tables=1)
     people = People(marketplace)
+    programme(marketplace)
     number = marketplace.edition.number
     home = f"/en/marketplace/gfmd/{number}/"
 
@@ -45,9 +46,14 @@ def test_request_offer_meeting_schedule_agenda_and_outcome(page, browser, live_s
     owner.get_by_label("Title (English)").fill("Training of immigration officers")
     owner.get_by_label("Description (English)").fill("Border officers, two weeks, in Accra.")
     owner.get_by_label("training", exact=True).check()
-    owner.get_by_label("SDG targets (such as 10.7)").fill("10.7")
+    owner.get_by_label("SDG targets").select_option("10.7")
+    owner.get_by_label("1.1 — Skills partnerships").check()
     owner.get_by_role("button", name="Save the request").click()
     expect(owner.get_by_test_id("request-status")).to_have_text("submitted for validation")
+    expect(owner.get_by_test_id("request-tags")).to_contain_text("SDG 10.7")
+    owner.get_by_test_id("related-sessions").get_by_role("link", name=re.compile("^1.1")).click()
+    expect(owner.get_by_role("heading", level=1)).to_contain_text("Skills partnerships")
+    owner.go_back()
     request = ServiceRequest.objects.get(marketplace=marketplace)
     request_url = f"{home}requests/{request.pk}/"
 

@@ -122,3 +122,32 @@ def accepted_meeting(people: People, request=None, provider="iom"):
         request, user=user, side=Side.PROVIDER, organisation=organisation
     )
     return meetings.accept_meeting_request(meeting_request, people.owner)
+
+
+def programme(marketplace, *, drafts=("1.3",)):
+    """Themes 1 and 2 of the Marketplace's edition, roundtable 1 with sessions 1.1 and 1.2
+    (published) and the draft ``drafts``: what preparation records before the Forum."""
+    from gfmd.preparation.enums import SessionStatus
+    from gfmd.preparation.models import Roundtable, RoundtableSession, Theme
+
+    edition = marketplace.edition
+    theme = Theme.objects.create(edition=edition, number=1, title_en="Labour mobility")
+    Theme.objects.create(edition=edition, number=2, title_en="Diaspora and remittances")
+    roundtable = Roundtable.objects.create(
+        edition=edition, theme=theme, number="1", title_en="Skills and mobility"
+    )
+    sessions = {}
+    for number, title in (("1.1", "Skills partnerships"), ("1.2", "Fair recruitment")):
+        sessions[number] = RoundtableSession.objects.create(
+            edition=edition,
+            roundtable=roundtable,
+            number=number,
+            title_en=title,
+            title_fr=f"{title} (fr)",
+            status=SessionStatus.PUBLISHED,
+        )
+    for number in drafts:
+        sessions[number] = RoundtableSession.objects.create(
+            edition=edition, roundtable=roundtable, number=number, title_en="Draft session"
+        )
+    return sessions

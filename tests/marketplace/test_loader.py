@@ -64,3 +64,12 @@ def test_loading_again_changes_nothing(demo):
     )
     assert before == after
     assert Slot.objects.filter(marketplace=demo).count() == 16
+
+
+def test_the_demo_requests_carry_their_gcm_objectives_as_links_with_their_provenance(demo):
+    request = ServiceRequest.objects.get(marketplace=demo, title_en="Combating human trafficking")
+    assert [o.number for o in request.gcm_objectives.all()] == [10]
+    assert "GCM objective inferred" in request.source_note
+    assert not request.related_sessions.exists()  # the report links no project to a session
+    call_command("load_sources", verbosity=0)
+    assert [o.number for o in request.gcm_objectives.all()] == [10]

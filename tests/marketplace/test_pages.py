@@ -126,7 +126,9 @@ def test_the_owner_follows_a_request_through_the_pages(client, people):
     )
     assert response.status_code == 302
     request = ServiceRequest.objects.get(title_en="Border data system")
-    assert request.status == "submitted" and request.gcm_objectives == [11]
+    assert request.status == "submitted"
+    assert [o.number for o in request.gcm_objectives.all()] == [11]
+    assert [t.code for t in request.sdg_targets.all()] == ["10.7"]
     detail = client.get(response["Location"]).content.decode()
     assert "submitted for validation" in detail and "Validate and publish" not in detail
 

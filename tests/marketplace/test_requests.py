@@ -7,7 +7,11 @@ from django.utils import timezone
 
 from gfmd.common.errors import DomainError
 from gfmd.marketplace.domain import requests
-from gfmd.marketplace.domain.tags import check_gcm_objectives, check_sdg_targets, check_themes
+from gfmd.marketplace.domain.tags import (
+    check_themes,
+    gcm_objectives_by_number,
+    sdg_targets_by_code,
+)
 from gfmd.marketplace.enums import RequestStatus
 from gfmd.marketplace.models import Notice, ServiceRequest
 from tests.marketplace.helpers import make_request
@@ -126,11 +130,16 @@ def test_bad_content_names_the_field_and_saves_nothing(people, content, field):
     assert ServiceRequest.objects.count() == before
 
 
-def test_tags_are_checked_against_the_reference_lists():
-    assert check_gcm_objectives(["23", 5, "5"]) == [5, 23]
-    assert check_sdg_targets(["10.7", " 8.8 ", "10.7", "10.A"]) == ["10.7", "8.8", "10.a"]
+def test_tags_are_looked_up_in_the_reference_tables():
+    assert [o.number for o in gcm_objectives_by_number(["23", 5, "5"])] == [5, 23]
+    targets = sdg_targets_by_code(["10.7", " 8.8 ", "10.7", "10.A"])
+    assert [t.code for t in targets] == ["10.7", "8.8", "10.a"]
     assert check_themes(["labour  mobility", "", "labour mobility"]) == ["labour mobility"]
-    with pytest.raises(DomainError):
-        check_gcm_objectives(["0"])
+    for bad in (["0"], ["24"], ["eleven"]):
+        with pytest.raises(DomainError, match="is not a GCM objective") as error:
+            gcm_objectives_by_number(bad)
+        assert error.value.field == "gcm_objectives"
+    with pytest.raises(DomainError, match="“10.99” is not an SDG target"):
+        sdg_targets_by_code(["10.99"])
     with pytest.raises(DomainError):
         check_themes(["x" * 81])

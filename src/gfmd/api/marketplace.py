@@ -3,7 +3,7 @@ and each party's meetings, under /api/v1/marketplace/{process}/{number}/. The sa
 functions and permissions as the pages; invisible (401/403) to anyone not signed in."""
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 
@@ -11,6 +11,7 @@ from gfmd.api.governance import StateCodeField
 from gfmd.common.errors import DomainError
 from gfmd.directory.models import Organisation
 from gfmd.marketplace.domain import exchanges, meetings, requests, scheduling
+from gfmd.marketplace.domain.links import sessions_by_number, themes_by_number, visible_sessions
 from gfmd.marketplace.domain.queries import (
     marketplace_of,
     meetings_of,
@@ -18,6 +19,7 @@ from gfmd.marketplace.domain.queries import (
     requests_for_listing,
 )
 from gfmd.marketplace.domain.roles import is_owner, marketplace_roles
+from gfmd.marketplace.domain.tags import gcm_objectives_by_number, sdg_targets_by_code
 from gfmd.marketplace.enums import RequestStatus, ServiceType, Side
 from gfmd.marketplace.models import MeetingRequest, Message, Offer, ServiceRequest
 
@@ -68,6 +70,9 @@ class PartyField(serializers.Field):
 
 
 class RequestOut(serializers.Serializer):
+    """Sessions by their number within the edition ("1.1"), themes of the Forum by their number,
+    GCM objectives by number, SDG targets by code: the same names the request takes."""
+
     id = serializers.IntegerField(source="pk")
     reference = serializers.CharField()
     title = serializers.CharField()
@@ -76,14 +81,33 @@ class RequestOut(serializers.Serializer):
     owner_state = serializers.CharField(source="owner_state.iso3", default=None)
     owner_not_named = serializers.BooleanField()
     service_types = serializers.ListField(child=serializers.CharField())
-    gcm_objectives = serializers.ListField(child=serializers.IntegerField())
-    sdg_targets = serializers.ListField(child=serializers.CharField())
+    related_sessions = serializers.SerializerMethodField()
+    edition_themes = serializers.SerializerMethodField()
+    gcm_objectives = serializers.SerializerMethodField()
+    sdg_targets = serializers.SerializerMethodField()
     themes = serializers.ListField(child=serializers.CharField())
-    related_sessions = serializers.CharField()
+    links_note = serializers.CharField()
     status = serializers.CharField()
     offer_count = serializers.IntegerField(required=False)
     provider_count = serializers.IntegerField(required=False)
     provenance = serializers.CharField()
+
+    @extend_schema_field({"type": "array", "items": {"type": "string"}})
+    def get_related_sessions(self, request) -> list[str]:
+        staff = self.context.get("staff", False)
+        return [s.number for s in visible_sessions(request.related_sessions.all(), staff=staff)]
+
+    @extend_schema_field({"type": "array", "items": {"type": "integer"}})
+    def get_edition_themes(self, request) -> list[int]:
+        return [t.number for t in request.edition_themes.all()]
+
+    @extend_schema_field({"type": "array", "items": {"type": "integer"}})
+    def get_gcm_objectives(self, request) -> list[int]:
+        return [o.number for o in request.gcm_objectives.all()]
+
+    @extend_schema_field({"type": "array", "items": {"type": "string"}})
+    def get_sdg_targets(self, request) -> list[str]:
+        return [t.code for t in request.sdg_targets.all()]
 
 
 class RequestIn(serializers.Serializer):
@@ -97,12 +121,49 @@ class RequestIn(serializers.Serializer):
     service_types = serializers.ListField(
         child=serializers.ChoiceField(choices=ServiceType.choices), allow_empty=False
     )
-    gcm_objectives = serializers.ListField(child=serializers.IntegerField(), required=False)
-    sdg_targets = serializers.ListField(child=serializers.CharField(max_length=8), required=False)
+    related_sessions = serializers.ListField(
+        child=serializers.CharField(max_length=10),
+        required=False,
+        help_text="Session numbers of this edition, such as 1.1.",
+    )
+    edition_themes = serializers.ListField(
+        child=serializers.IntegerField(),
+        required=False,
+        help_text="Numbers of the themes of this edition's concept paper.",
+    )
+    gcm_objectives = serializers.ListField(
+        child=serializers.IntegerField(), required=False, help_text="GCM objective numbers 1-23."
+    )
+    sdg_targets = serializers.ListField(
+        child=serializers.CharField(max_length=8),
+        required=False,
+        help_text="SDG target codes such as 10.7.",
+    )
     themes = serializers.ListField(child=serializers.CharField(max_length=80), required=False)
-    related_sessions = serializers.CharField(max_length=250, required=False, allow_blank=True)
     received_by_email = serializers.BooleanField(default=False)
     submit = serializers.BooleanField(default=True)
+
+
+def list_filters(params, marketplace, *, staff: bool) -> dict:
+    """The list's filters by session, theme, GCM objective and SDG target: a value that names
+    nothing of this Marketplace's edition or of the reference lists is a 400 that says so."""
+    edition = marketplace.edition
+    filters = {}
+    checks = {
+        "session": lambda v: sessions_by_number(edition, [v], include_drafts=staff)[0].number,
+        "theme": lambda v: themes_by_number(edition, [v])[0].number,
+        "gcm": lambda v: gcm_objectives_by_number([v])[0].number,
+        "sdg": lambda v: sdg_targets_by_code([v])[0].code,
+    }
+    names = {"session": "session", "theme": "theme", "gcm": "gcm_objective", "sdg": "sdg_target"}
+    for param, check in checks.items():
+        value = params.get(param, "").strip()
+        if value:
+            try:
+                filters[names[param]] = check(value)
+            except DomainError as error:
+                raise DomainError(error.message, field=param) from None
+    return filters
 
 
 class RequestList(MarketplaceAPIView):
@@ -112,16 +173,30 @@ class RequestList(MarketplaceAPIView):
     permission_required = {"GET": "marketplace.enter", "POST": "marketplace.add_request"}
     serializer_class = RequestOut
 
-    @extend_schema(operation_id="marketplace_requests_list", responses=RequestOut(many=True))
+    @extend_schema(
+        operation_id="marketplace_requests_list",
+        responses=RequestOut(many=True),
+        parameters=[
+            OpenApiParameter("status", str, description="A request status."),
+            OpenApiParameter("session", str, description="A session number, such as 1.1."),
+            OpenApiParameter("theme", int, description="A theme number of the edition."),
+            OpenApiParameter("gcm", int, description="A GCM objective number."),
+            OpenApiParameter("sdg", str, description="An SDG target code, such as 10.7."),
+        ],
+    )
     def get(self, request, *args, **kwargs):
         status_filter = request.query_params.get("status", "")
+        roles = self.roles
         rows = requests_for_listing(
             self.marketplace,
-            self.roles,
+            roles,
             status=status_filter if status_filter in RequestStatus.values else "",
+            **list_filters(request.query_params, self.marketplace, staff=roles.staff),
         )
         page = self.paginate_queryset(rows)
-        return self.get_paginated_response(RequestOut(page, many=True).data)
+        return self.get_paginated_response(
+            RequestOut(page, many=True, context={"staff": roles.staff}).data
+        )
 
     @extend_schema(request=RequestIn, responses={201: RequestOut})
     def post(self, request, *args, **kwargs):
@@ -145,7 +220,9 @@ class RequestList(MarketplaceAPIView):
             submit=data.pop("submit"),
             **data,
         )
-        return Response(RequestOut(created).data, status=status.HTTP_201_CREATED)
+        return Response(
+            RequestOut(created, context={"staff": by_staff}).data, status=status.HTTP_201_CREATED
+        )
 
 
 class RequestScoped(MarketplaceAPIView):
@@ -166,7 +243,7 @@ class RequestDetail(RequestScoped):
     serializer_class = RequestOut
 
     def get(self, request, *args, **kwargs):
-        return Response(RequestOut(self.service_request).data)
+        return Response(RequestOut(self.service_request, context={"staff": self.roles.staff}).data)
 
 
 class OfferOut(serializers.Serializer):

@@ -27,21 +27,28 @@ def _naming(meetings) -> str:
     ) + (" …" if len(meetings) > 10 else "")
 
 
-def add_slot(marketplace, starts_at: datetime.datetime, ends_at: datetime.datetime) -> Slot:
+def check_slot(marketplace, starts_at, ends_at, *, exclude_pk=None) -> None:
+    """A slot ends after it starts, lasts at most four hours and overlaps no other slot of the
+    Marketplace (the pages and the admin apply the same rule)."""
     if ends_at <= starts_at:
         raise DomainError(_("A slot must end after it starts."), field="ends_at")
     if ends_at - starts_at > datetime.timedelta(minutes=MAX_SLOT_MINUTES):
         raise DomainError(_("A slot lasts at most four hours."), field="ends_at")
-    with transaction.atomic():
-        clash = (
-            Slot.objects.select_for_update()
-            .filter(marketplace=marketplace, starts_at__lt=ends_at, ends_at__gt=starts_at)
-            .first()
+    clash = (
+        Slot.objects.select_for_update()
+        .filter(marketplace=marketplace, starts_at__lt=ends_at, ends_at__gt=starts_at)
+        .exclude(pk=exclude_pk)
+        .first()
+    )
+    if clash is not None:
+        raise DomainError(
+            _("This slot overlaps the slot %(slot)s.") % {"slot": clash}, field="starts_at"
         )
-        if clash is not None:
-            raise DomainError(
-                _("This slot overlaps the slot %(slot)s.") % {"slot": clash}, field="starts_at"
-            )
+
+
+def add_slot(marketplace, starts_at: datetime.datetime, ends_at: datetime.datetime) -> Slot:
+    with transaction.atomic():
+        check_slot(marketplace, starts_at, ends_at)
         return Slot.objects.create(marketplace=marketplace, starts_at=starts_at, ends_at=ends_at)
 
 

@@ -4,6 +4,9 @@ from django.db.models import Count, Max, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from gfmd.preparation.models import RoundtableSession, Theme
+from gfmd.reference.models import GCMObjective, SDGTarget
+
 from ..enums import OPEN_TO_VISITORS, MeetingStatus
 from ..models import (
     MarketplaceMeeting,
@@ -57,12 +60,46 @@ def visible_requests(marketplace, roles: MarketplaceRoles):
     return requests.filter(own | Q(status__in=OPEN_TO_VISITORS))
 
 
-def requests_for_listing(marketplace, roles, *, status="", service_type="", search=""):
+# What a request's sessions, themes and tags are read with: one query each, whatever the count.
+LINKS_PREFETCH = (
+    Prefetch("related_sessions", queryset=RoundtableSession.objects.order_by("number")),
+    Prefetch("gcm_objectives", queryset=GCMObjective.objects.order_by("number")),
+    Prefetch("sdg_targets", queryset=SDGTarget.objects.order_by("goal__number", "position")),
+    Prefetch("edition_themes", queryset=Theme.objects.order_by("number")),
+)
+
+
+def requests_for_listing(
+    marketplace,
+    roles,
+    *,
+    status="",
+    service_type="",
+    search="",
+    session="",
+    gcm_objective=None,
+    sdg_target="",
+    theme=None,
+):
     """Requests with their offer and provider counts (more than one provider is a
-    coordination signal, 003 L8722-L8725) and meeting count."""
+    coordination signal, 003 L8722-L8725), meeting count, sessions and tags; filtered by
+    status, service, words, a session (its number), a GCM objective (its number), an SDG
+    target (its code) or a theme of the edition (its number)."""
     requests = visible_requests(marketplace, roles)
     if status:
         requests = requests.filter(status=status)
+    if session:
+        requests = requests.filter(
+            related_sessions__number=session, related_sessions__edition=marketplace.edition_id
+        )
+    if gcm_objective is not None:
+        requests = requests.filter(gcm_objectives__number=gcm_objective)
+    if sdg_target:
+        requests = requests.filter(sdg_targets__code=sdg_target)
+    if theme is not None:
+        requests = requests.filter(
+            edition_themes__number=theme, edition_themes__edition=marketplace.edition_id
+        )
     if search:
         requests = requests.filter(
             Q(title_en__icontains=search)
@@ -73,6 +110,7 @@ def requests_for_listing(marketplace, roles, *, status="", service_type="", sear
     standing = Q(offers__withdrawn_at__isnull=True)
     requests = (
         requests.select_related("owner_state", "owner_person", "marketplace__edition__process")
+        .prefetch_related(*LINKS_PREFETCH)
         .annotate(
             offer_count=Count("offers", filter=standing, distinct=True),
             provider_count=Count("offers__provider_organisation", filter=standing, distinct=True)
@@ -87,6 +125,40 @@ def requests_for_listing(marketplace, roles, *, status="", service_type="", sear
     if service_type:
         rows = [r for r in rows if service_type in r.service_types]
     return rows
+
+
+def listing_filter_choices(marketplace, *, include_drafts: bool) -> dict[str, list]:
+    """What the request list can be filtered by: the edition's sessions and themes, and the
+    GCM objectives and SDG targets that requests of this Marketplace carry (four queries)."""
+    from .links import edition_sessions, edition_themes, session_label, theme_label
+    from .tags import gcm_label, sdg_label
+
+    edition = marketplace.edition
+    gcm_links = ServiceRequest.gcm_objectives.through.objects.filter(
+        servicerequest__marketplace=marketplace
+    )
+    sdg_links = ServiceRequest.sdg_targets.through.objects.filter(
+        servicerequest__marketplace=marketplace
+    )
+    return {
+        "sessions": [
+            (s.number, session_label(s))
+            for s in edition_sessions(edition, include_drafts=include_drafts)
+        ],
+        "themes": [(str(t.number), theme_label(t)) for t in edition_themes(edition)],
+        "gcm_objectives": [
+            (str(o.number), gcm_label(o))
+            for o in GCMObjective.objects.filter(
+                pk__in=gcm_links.values("gcmobjective_id")
+            ).order_by("number")
+        ],
+        "sdg_targets": [
+            (t.code, sdg_label(t))
+            for t in SDGTarget.objects.filter(pk__in=sdg_links.values("sdgtarget_id")).order_by(
+                "goal__number", "position"
+            )
+        ],
+    }
 
 
 def request_detail(marketplace, pk: int) -> ServiceRequest:
@@ -126,6 +198,7 @@ def request_detail(marketplace, pk: int) -> ServiceRequest:
                 queryset=MarketplaceMeeting.objects.select_related(*MEETING_RELATED),
             ),
             "progress_posts__author",
+            *LINKS_PREFETCH,
         ),
         marketplace=marketplace,
         pk=pk,

@@ -16,8 +16,9 @@ from gfmd.governance.models.dated import active_on
 
 from ..enums import NoticeKind, RequestStatus, ServiceType
 from ..models import Marketplace, MarketplaceTeamMember, ServiceRequest
+from .links import edition_sessions, sessions_by_number, themes_by_number
 from .notifications import notify
-from .tags import check_gcm_objectives, check_sdg_targets, check_themes
+from .tags import check_themes, gcm_objectives_by_number, sdg_targets_by_code
 
 S = RequestStatus
 ALLOWED = {
@@ -36,8 +37,9 @@ CONTENT_FIELDS = (
     "description_en",
     "description_fr",
     "description_es",
-    "related_sessions",
 )
+# Many-to-many links, set after the request row exists (domain/links.py, domain/tags.py).
+LINK_FIELDS = ("related_sessions", "gcm_objectives", "sdg_targets", "edition_themes")
 
 
 def request_url(request: ServiceRequest) -> str:
@@ -128,13 +130,41 @@ def _clean_content(data: dict) -> dict:
         raise DomainError(_("Describe the request in English."), field="description_en")
     if "service_types" in data:
         cleaned["service_types"] = check_service_types(data["service_types"])
-    if "gcm_objectives" in data:
-        cleaned["gcm_objectives"] = check_gcm_objectives(data["gcm_objectives"])
-    if "sdg_targets" in data:
-        cleaned["sdg_targets"] = check_sdg_targets(data["sdg_targets"])
     if "themes" in data:
         cleaned["themes"] = check_themes(data["themes"])
     return cleaned
+
+
+def _clean_links(data: dict, edition, *, include_drafts: bool) -> dict[str, list]:
+    """Sessions and themes of the request's own edition, GCM objectives and SDG targets of the
+    reference lists, each named by its number or code; anything else is refused."""
+    links = {}
+    if "related_sessions" in data:
+        links["related_sessions"] = sessions_by_number(
+            edition, data["related_sessions"], include_drafts=include_drafts
+        )
+    if "gcm_objectives" in data:
+        links["gcm_objectives"] = gcm_objectives_by_number(data["gcm_objectives"])
+    if "sdg_targets" in data:
+        links["sdg_targets"] = sdg_targets_by_code(data["sdg_targets"])
+    if "edition_themes" in data:
+        links["edition_themes"] = themes_by_number(edition, data["edition_themes"])
+    return links
+
+
+def save_with_links(request: ServiceRequest, links: dict[str, list], reason: str) -> None:
+    """The request's fields and links in one history entry: the links are set while history
+    is paused (each add or remove would otherwise be an entry of its own), then one save
+    records the whole state, links included."""
+    if links:
+        request.skip_history_when_saving = True
+        try:
+            for name, objects in links.items():
+                getattr(request, name).set(objects)
+        finally:
+            del request.skip_history_when_saving
+    request._change_reason = reason
+    request.save()
 
 
 def create_request(
@@ -163,7 +193,9 @@ def create_request(
             )
             % {"contact": marketplace.contact_email or _("see the Marketplace page")}
         )
-    cleaned = _clean_content({"service_types": [], "title_en": "", "description_en": "", **content})
+    data = {"service_types": [], "title_en": "", "description_en": "", **content}
+    cleaned = _clean_content(data)
+    links = _clean_links(data, marketplace.edition, include_drafts=by_staff)
     with transaction.atomic():
         request = ServiceRequest(
             marketplace=marketplace,
@@ -176,19 +208,31 @@ def create_request(
         )
         request._change_reason = _("created")
         request.save()
+        if any(links.values()):
+            save_with_links(request, links, _("sessions and tags linked"))
         if submit:
             submit_request(request, created_by)
     return request
 
 
-def update_request(request: ServiceRequest, user, **content) -> ServiceRequest:
-    cleaned = _clean_content(content)
+def update_request(
+    request: ServiceRequest, user, *, include_drafts: bool = True, **content
+) -> ServiceRequest:
+    """Change a request's content and links. Someone who cannot see the draft sessions of the
+    edition keeps the request's links to them (their form does not offer them)."""
     if request.status in (S.COMPLETED, S.WITHDRAWN):
         raise DomainError(_("A completed or withdrawn request cannot be changed."))
-    for name, value in cleaned.items():
-        setattr(request, name, value)
-    request._change_reason = _("content changed")
-    request.save()
+    edition = request.marketplace.edition
+    cleaned = _clean_content(content)
+    links = _clean_links(content, edition, include_drafts=include_drafts)
+    if "related_sessions" in links and not include_drafts:
+        visible = {s.pk for s in edition_sessions(edition, include_drafts=False)}
+        kept = [s for s in request.related_sessions.all() if s.pk not in visible]
+        links["related_sessions"] = links["related_sessions"] + kept
+    with transaction.atomic():
+        for name, value in cleaned.items():
+            setattr(request, name, value)
+        save_with_links(request, links, _("content changed"))
     return request
 
 

@@ -8,6 +8,7 @@ import io
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..domain.queries import LINKS_PREFETCH
 from ..models import MarketplaceMeeting, Offer, OutcomeForm, ServiceRequest
 
 TABLES = ("requests", "offers", "meetings", "outcomes")
@@ -18,9 +19,13 @@ def _when(value) -> str:
 
 
 def export_tables(marketplace) -> dict[str, tuple[list[str], list[list]]]:
-    """Every table as (headers, rows); four queries whatever the size."""
-    requests = ServiceRequest.objects.filter(marketplace=marketplace).select_related(
-        "owner_state", "owner_person"
+    """Every table as (headers, rows); eight queries whatever the size (four tables and the
+    requests' sessions, themes and tags). Sessions are written by number, themes by number,
+    tags by code, as the API names them."""
+    requests = (
+        ServiceRequest.objects.filter(marketplace=marketplace)
+        .select_related("owner_state", "owner_person")
+        .prefetch_related(*LINKS_PREFETCH)
     )
     offers = Offer.objects.filter(request__marketplace=marketplace).select_related(
         "request", "provider_state", "provider_organisation"
@@ -39,9 +44,12 @@ def export_tables(marketplace) -> dict[str, tuple[list[str], list[list]]]:
                 _("owner state"),
                 _("owner"),
                 _("services"),
+                _("related roundtable sessions"),
+                _("themes of the Forum"),
                 _("GCM objectives"),
                 _("SDG targets"),
-                _("themes"),
+                _("other themes"),
+                _("sessions and tags as first written, not matched"),
                 _("status"),
                 _("published"),
                 _("source"),
@@ -53,9 +61,12 @@ def export_tables(marketplace) -> dict[str, tuple[list[str], list[list]]]:
                     r.owner_label,
                     str(r.owner_person or ""),
                     ", ".join(r.service_types),
-                    ", ".join(map(str, r.gcm_objectives)),
-                    ", ".join(r.sdg_targets),
+                    ", ".join(s.number for s in r.related_sessions.all()),
+                    ", ".join(str(t.number) for t in r.edition_themes.all()),
+                    ", ".join(str(o.number) for o in r.gcm_objectives.all()),
+                    ", ".join(t.code for t in r.sdg_targets.all()),
                     ", ".join(r.themes),
+                    r.links_note,
                     r.status,
                     _when(r.published_at),
                     r.provenance,

@@ -9,14 +9,26 @@ from gfmd.common.errors import DomainError
 from gfmd.directory.domain.states import state_by_iso3
 from gfmd.directory.models import Organisation
 
+from ..domain.links import edition_sessions, edition_themes, session_label, theme_label
+from ..domain.tags import gcm_choices, sdg_choices
 from ..enums import MeetingStatus, NotificationFrequency, ServiceType
 from ..models import Marketplace
 
 LIST_HELP = _("Separate several with commas.")
+SEVERAL_HELP = _("Hold Ctrl (⌘ on a Mac) to choose several.")
 
 
 def split_list(value: str) -> list[str]:
     return [item.strip() for item in (value or "").split(",") if item.strip()]
+
+
+class CheckedByDomainChoiceField(forms.MultipleChoiceField):
+    """Several choices whose values the domain checks (domain/links.py, domain/tags.py), so that
+    a value from elsewhere — a session of another edition, an unknown code — gets the domain's
+    message, which says what may be chosen, rather than a bare "not a valid choice"."""
+
+    def valid_value(self, value) -> bool:
+        return True
 
 
 class StateCodeField(forms.CharField):
@@ -77,6 +89,20 @@ class MarketplaceForm(forms.ModelForm):
         return hours
 
 
+def link_choices(edition, *, include_drafts: bool) -> dict[str, list[tuple[str, str]]]:
+    """The choices of a request form, labelled in the user's language: the edition's sessions
+    ("1.1 — title"; drafts only for staff) and themes, the GCM objectives and SDG targets."""
+    return {
+        "sessions": [
+            (s.number, session_label(s))
+            for s in edition_sessions(edition, include_drafts=include_drafts)
+        ],
+        "themes": [(str(t.number), theme_label(t)) for t in edition_themes(edition)],
+        "gcm_objectives": gcm_choices(),
+        "sdg_targets": sdg_choices(),
+    }
+
+
 class ServiceRequestForm(forms.Form):
     """A request, by its owner's focal point or by staff (for a request received by e-mail)."""
 
@@ -104,24 +130,54 @@ class ServiceRequestForm(forms.Form):
         choices=ServiceType.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    gcm_objectives = forms.CharField(
-        label=_("GCM objectives (numbers 1-23)"), required=False, help_text=LIST_HELP
+    related_sessions = CheckedByDomainChoiceField(
+        label=_("Related roundtable sessions"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Sessions of this edition's Forum."),
     )
-    sdg_targets = forms.CharField(
-        label=_("SDG targets (such as 10.7)"), required=False, help_text=LIST_HELP
+    edition_themes = CheckedByDomainChoiceField(
+        label=_("Themes of the Forum"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    themes = forms.CharField(label=_("Themes"), required=False, help_text=LIST_HELP)
-    related_sessions = forms.CharField(
-        label=_("Related roundtable sessions"), max_length=250, required=False
+    gcm_objectives = CheckedByDomainChoiceField(
+        label=_("GCM objectives"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=SEVERAL_HELP,
     )
+    sdg_targets = CheckedByDomainChoiceField(
+        label=_("SDG targets"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=SEVERAL_HELP,
+    )
+    themes = forms.CharField(label=_("Other themes"), required=False, help_text=LIST_HELP)
     received_by_email = forms.BooleanField(label=_("Received by e-mail"), required=False)
     submit_now = forms.BooleanField(
         label=_("Submit for validation now"), required=False, initial=True
     )
 
-    def __init__(self, *args, states=(), by_staff=False, editing=False, **kwargs):
+    def __init__(
+        self,
+        *args,
+        states=(),
+        by_staff=False,
+        editing=False,
+        sessions=(),
+        themes=(),
+        gcm_objectives=(),
+        sdg_targets=(),
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.by_staff = by_staff
+        self.fields["related_sessions"].choices = list(sessions)
+        self.fields["edition_themes"].choices = list(themes)
+        self.fields["gcm_objectives"].choices = list(gcm_objectives)
+        self.fields["sdg_targets"].choices = list(sdg_targets)
+        for name in ("related_sessions", "edition_themes"):
+            if not self.fields[name].choices:
+                del self.fields[name]  # the edition's programme is not recorded yet
         if by_staff:
             del self.fields["owner_state"]
             self.fields["owner_state_code"].required = not editing
@@ -163,12 +219,12 @@ class ServiceRequestForm(forms.Form):
                 "description_en",
                 "description_fr",
                 "description_es",
-                "related_sessions",
             )
         }
         content["service_types"] = data.get("service_types", [])
-        content["gcm_objectives"] = split_list(data.get("gcm_objectives", ""))
-        content["sdg_targets"] = split_list(data.get("sdg_targets", ""))
+        for name in ("related_sessions", "edition_themes", "gcm_objectives", "sdg_targets"):
+            if name in self.fields:
+                content[name] = data.get(name, [])
         content["themes"] = split_list(data.get("themes", ""))
         return content
 

@@ -10,6 +10,8 @@ from simple_history.models import HistoricalRecords
 
 from gfmd.common.models import Sourced, localized
 from gfmd.directory.models import Organisation, Person, State
+from gfmd.preparation.models import RoundtableSession, Theme
+from gfmd.reference.models import GCMObjective, SDGTarget
 
 from ..enums import RequestStatus, ServiceType, Side
 from .marketplace import Marketplace
@@ -56,16 +58,33 @@ class ServiceRequest(Sourced):
     description_fr = models.TextField(_("description (French)"), blank=True)
     description_es = models.TextField(_("description (Spanish)"), blank=True)
     service_types = models.JSONField(_("services asked for"), default=list)
-    # Codes of the public reference lists (shared/reference): GCM objective numbers
-    # (A/RES/73/195) and SDG target codes (A/RES/70/1), checked by domain/tags.py.
-    gcm_objectives = models.JSONField(_("GCM objectives"), default=list, blank=True)
-    sdg_targets = models.JSONField(_("SDG targets"), default=list, blank=True)
-    themes = models.JSONField(_("themes"), default=list, blank=True)
-    related_sessions = models.CharField(
-        _("related roundtable sessions"),
-        max_length=250,
+    # Tags from the public reference lists (gfmd.reference): GCM objectives (A/RES/73/195) and
+    # SDG targets (A/RES/70/1); the API and exports name them by their codes.
+    gcm_objectives = models.ManyToManyField(
+        GCMObjective, blank=True, related_name="service_requests", verbose_name=_("GCM objectives")
+    )
+    sdg_targets = models.ManyToManyField(
+        SDGTarget, blank=True, related_name="service_requests", verbose_name=_("SDG targets")
+    )
+    # Links into the preparation of the same edition (domain/links.py checks the edition). The
+    # Marketplace reads preparation, never the other way round: no reverse accessor.
+    edition_themes = models.ManyToManyField(
+        Theme, blank=True, related_name="+", verbose_name=_("themes of the Forum")
+    )
+    related_sessions = models.ManyToManyField(
+        RoundtableSession,
         blank=True,
-        help_text=_("Free text until the Summit programme is recorded on the platform."),
+        related_name="+",
+        verbose_name=_("related roundtable sessions"),
+    )
+    themes = models.JSONField(_("other themes"), default=list, blank=True)
+    links_note = models.TextField(
+        _("sessions and tags as first written, not matched"),
+        blank=True,
+        help_text=_(
+            "Kept when the free-text sessions and the tag codes became links: what matched no "
+            "session of the edition or no entry of the reference lists."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.DRAFT
@@ -80,7 +99,9 @@ class ServiceRequest(Sourced):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        m2m_fields=[gcm_objectives, sdg_targets, edition_themes, related_sessions]
+    )
 
     class Meta:
         ordering = ["marketplace", "reference"]

@@ -11,7 +11,9 @@ from gfmd.common.history import history_entries
 from gfmd.directory.models import Affiliation, Person, State
 
 from ..domain import exchanges, meetings, requests
-from ..domain.queries import request_detail, requests_for_listing
+from ..domain.history import with_link_changes
+from ..domain.links import visible_sessions
+from ..domain.queries import listing_filter_choices, request_detail, requests_for_listing
 from ..domain.roles import is_owner, provider_parties
 from ..enums import MeetingRequestStatus, RequestStatus, ServiceType, Side
 from ..interfaces.forms import (
@@ -24,6 +26,7 @@ from ..interfaces.forms import (
     ProgressForm,
     ServiceRequestForm,
     TransitionForm,
+    link_choices,
 )
 from ..models import MeetingRequest, Message, Offer, ServiceRequest
 from .base import MarketplaceView, PostFormMixin
@@ -33,21 +36,38 @@ class RequestListView(MarketplaceView):
     template_name = "marketplace/request_list.html"
 
     def get_context_data(self, **kwargs):
-        status = self.request.GET.get("status", "")
-        service_type = self.request.GET.get("service_type", "")
-        search = self.request.GET.get("q", "")[:100]
+        query = self.request.GET
+        status = query.get("status", "")
+        service_type = query.get("service_type", "")
+        search = query.get("q", "")[:100]
+        choices = listing_filter_choices(self.marketplace, include_drafts=self.roles.staff)
+        # A value the list does not offer is ignored, as for the status.
+        picked = {
+            name: query.get(name, "") if query.get(name, "") in dict(choices[key]) else ""
+            for name, key in (
+                ("session", "sessions"),
+                ("theme", "themes"),
+                ("gcm", "gcm_objectives"),
+                ("sdg", "sdg_targets"),
+            )
+        }
         rows = requests_for_listing(
             self.marketplace,
             self.roles,
             status=status if status in RequestStatus.values else "",
             service_type=service_type if service_type in ServiceType.values else "",
             search=search,
+            session=picked["session"],
+            theme=int(picked["theme"]) if picked["theme"] else None,
+            gcm_objective=int(picked["gcm"]) if picked["gcm"] else None,
+            sdg_target=picked["sdg"],
         )
         return super().get_context_data(
             rows=rows,
             statuses=RequestStatus.choices,
             service_types=ServiceType.choices,
-            filters={"status": status, "service_type": service_type, "q": search},
+            choices=choices,
+            filters={"status": status, "service_type": service_type, "q": search, **picked},
             **kwargs,
         )
 
@@ -69,8 +89,12 @@ class RequestCreateView(MarketplaceView):
 
     def make_form(self, data=None):
         states = State.objects.filter(pk__in=self.roles.focal_point_state_ids).order_by("name_en")
+        by_staff = self.roles.staff or self.request.user.is_superuser
         return ServiceRequestForm(
-            data, states=states, by_staff=self.roles.staff or self.request.user.is_superuser
+            data,
+            states=states,
+            by_staff=by_staff,
+            **link_choices(self.marketplace.edition, include_drafts=by_staff),
         )
 
     def get_context_data(self, **kwargs):
@@ -163,6 +187,7 @@ def detail_context(view, **forms) -> dict:
             m for m in item.meetings.all() if user.has_perm("marketplace.view_meeting", m)
         ],
         "progress_posts": list(item.progress_posts.all()),
+        "related_sessions": visible_sessions(item.related_sessions.all(), staff=roles.staff),
         "offer_form": forms.get("offer_form") or OfferForm(parties=parties),
         "message_form": forms.get("message_form") or MessageForm(),
         "meeting_form": forms.get("meeting_form")
@@ -172,12 +197,15 @@ def detail_context(view, **forms) -> dict:
         "pending": MeetingRequestStatus.PENDING,
     }
     if roles.staff or owner:
-        context["history"] = history_entries(
-            [
-                ServiceRequest.history.filter(id=item.pk),
-                Offer.history.filter(request_id=item.pk),
-                MeetingRequest.history.filter(request_id=item.pk),
-            ]
+        context["history"] = with_link_changes(
+            history_entries(
+                [
+                    ServiceRequest.history.filter(id=item.pk),
+                    Offer.history.filter(request_id=item.pk),
+                    MeetingRequest.history.filter(request_id=item.pk),
+                ]
+            ),
+            item,
         )
     return context
 
@@ -212,14 +240,21 @@ class RequestEditView(RequestMixin, MarketplaceView):
                 "description_en",
                 "description_fr",
                 "description_es",
-                "related_sessions",
                 "service_types",
             )
         }
-        initial["gcm_objectives"] = ", ".join(map(str, item.gcm_objectives))
-        initial["sdg_targets"] = ", ".join(item.sdg_targets)
+        initial["related_sessions"] = [s.number for s in item.related_sessions.all()]
+        initial["edition_themes"] = [str(t.number) for t in item.edition_themes.all()]
+        initial["gcm_objectives"] = [str(o.number) for o in item.gcm_objectives.all()]
+        initial["sdg_targets"] = [t.code for t in item.sdg_targets.all()]
         initial["themes"] = ", ".join(item.themes)
-        return ServiceRequestForm(data, initial=initial, by_staff=True, editing=True)
+        return ServiceRequestForm(
+            data,
+            initial=initial,
+            by_staff=True,
+            editing=True,
+            **link_choices(self.marketplace.edition, include_drafts=self.roles.staff),
+        )
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", self.make_form())
@@ -229,7 +264,12 @@ class RequestEditView(RequestMixin, MarketplaceView):
         form = self.make_form(request.POST)
         if form.is_valid():
             try:
-                requests.update_request(self.service_request, request.user, **form.content())
+                requests.update_request(
+                    self.service_request,
+                    request.user,
+                    include_drafts=self.roles.staff,
+                    **form.content(),
+                )
             except DomainError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:

@@ -11,6 +11,7 @@ from django.db import transaction
 from gfmd.directory.models import Organisation
 from gfmd.governance.models import Edition
 from gfmd.marketplace.domain.scheduling import schedule_all
+from gfmd.marketplace.domain.tags import gcm_objectives_by_number
 from gfmd.marketplace.enums import MeetingStatus, RequestStatus
 from gfmd.marketplace.models import Marketplace as MarketplaceModel
 from gfmd.marketplace.models import (
@@ -108,12 +109,12 @@ def _projects(marketplace, rows: list[dict], providers) -> int:
                 "title_en": row["title_en"],
                 "description_en": f"{row['title_en']}. {UNNAMED_OWNER_NOTE}",
                 "service_types": row["service_types"],
-                "gcm_objectives": row.get("gcm_objectives", []),
                 "status": RequestStatus.MATCHED,
                 "published_at": published,
                 **provenance(row),
             },
         )
+        _link_objectives(request, row.get("gcm_objectives", []))
         for name in row["meetings_with"]:
             organisation, provider_row = providers[name]
             note = f"{provider_row['note']} Project key {row['key']}."
@@ -141,3 +142,11 @@ def _projects(marketplace, rows: list[dict], providers) -> int:
                 },
             )
     return meeting_number
+
+
+def _link_objectives(request, numbers) -> None:
+    """The GCM objectives the data file names (inferred from the kind of project, as the
+    request's source note says); set only when they differ, so a second load writes nothing."""
+    objectives = gcm_objectives_by_number(numbers)
+    if {o.pk for o in objectives} != set(request.gcm_objectives.values_list("pk", flat=True)):
+        request.gcm_objectives.set(objectives)
