@@ -248,6 +248,7 @@ class VersionCreate(generics.GenericAPIView):
             change_note=request.data.get("change_note", ""),
             author=getattr(request.user, "person", None),
             user=request.user,
+            may_release=request.user.has_perm("library.change_document", document),
         )
         return Response(detail_data(request, document), status=status.HTTP_201_CREATED)
 

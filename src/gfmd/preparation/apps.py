@@ -6,3 +6,6 @@ class PreparationConfig(AppConfig):
     name = "gfmd.preparation"
     label = "preparation"
     verbose_name = _("Preparing a Forum")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (connects the background papers' team sync)

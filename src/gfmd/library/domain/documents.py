@@ -73,13 +73,28 @@ def add_version(
     change_note: str = "",
     access_level: str = "",
     user=None,
+    may_release: bool = True,
 ) -> DocumentVersion:
     """A new numbered version with one file per language; files are checked by content and size
-    before anything is stored; extraction and indexing are queued after the commit."""
+    before anything is stored; extraction and indexing are queued after the commit.
+
+    ``may_release`` is False for a member of the preparing team who does not edit the document:
+    they add drafts that stay with the team; final versions and wider audiences are the Support
+    Unit's to give (docs/library.md, "Access levels")."""
     if status not in VersionStatus.values:
         raise DomainError(_("A version is a draft or final."), field="status")
     if access_level and access_level not in AccessLevel.values:
         raise DomainError(_("Unknown access level."), field="access_level")
+    if not may_release and (
+        status != VersionStatus.DRAFT or access_level not in ("", AccessLevel.TEAM)
+    ):
+        raise DomainError(
+            _(
+                "The preparing team adds drafts, read by the team; the Support Unit publishes "
+                "final versions."
+            ),
+            field="status",
+        )
     if not uploads:
         raise DomainError(_("Add at least one file."), field="file")
     checked = []
@@ -112,6 +127,24 @@ def add_version(
         files = [store_file(version, language, upload, kind) for language, upload, kind in checked]
         transaction.on_commit(lambda: queue_indexing(locked.pk, [f.pk for f in files]))
     return version
+
+
+def release_version(version: DocumentVersion, *, access_level: str, user=None) -> DocumentVersion:
+    """Make an existing version final at ``access_level`` (a draft the Support Unit publishes, for
+    example): the same number and files, the change kept in the version's history; the search
+    index follows after the commit."""
+    if access_level not in AccessLevel.values:
+        raise DomainError(_("Unknown access level."), field="access_level")
+    with transaction.atomic():
+        locked = DocumentVersion.objects.select_for_update().get(pk=version.pk)
+        locked.status = VersionStatus.FINAL
+        locked.access_level = access_level
+        if user is not None and user.is_authenticated:
+            locked._history_user = user
+        locked.save(update_fields=["status", "access_level"])
+        document_id = locked.document_id
+        transaction.on_commit(lambda: queue_indexing(document_id, []))
+    return locked
 
 
 def store_file(version, language: str, upload, kind: str) -> DocumentFile:
