@@ -60,6 +60,7 @@ test-browser: $(STAMP)
 bench: $(STAMP) messages
 	bash scripts/with-postgres.sh $(PY) bench/run.py
 	bash scripts/with-postgres.sh $(PY) bench/library.py
+	bash scripts/with-postgres.sh $(PY) bench/preparation.py
 	$(PY) bench/marketplace.py
 
 clean:

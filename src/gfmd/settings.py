@@ -249,6 +249,8 @@ SPECTACULAR_SETTINGS = {
         "DatePrecisionEnum": "gfmd.common.enums.DatePrecision",
         "OrganisationTypeEnum": "gfmd.directory.enums.OrganisationType",
         "DocumentTypeEnum": "gfmd.library.enums.DocumentType",
+        "SurveyKindEnum": "gfmd.preparation.enums.SurveyKind",
+        "QuestionKindEnum": "gfmd.preparation.enums.QuestionKind",
     },
 }
 

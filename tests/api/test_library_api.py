@@ -100,7 +100,7 @@ def test_focal_points_cannot_upload_and_anonymous_users_cannot_add_versions(clie
         **auth(focal),
     )
     assert response.status_code == 403
-    document = Document.objects.get(year=2010)
+    document = Document.objects.get(year=2010, type="report-of-proceedings")
     anonymous = client.post(
         f"/api/v1/documents/{document.pk}/versions", {"file_en": upload("a.pdf", pdf_bytes("x"))}
     )

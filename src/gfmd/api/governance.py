@@ -22,7 +22,13 @@ from gfmd.governance.domain.memberships import (
 from gfmd.governance.domain.neighbours import editions_with_chairs
 from gfmd.governance.domain.observers import invite_observer, observers_of, withdraw_observer
 from gfmd.governance.domain.summary import edition_governance
-from gfmd.governance.models import Chairmanship, Edition, Process, SteeringGroupMembership
+from gfmd.governance.models import (
+    Chairmanship,
+    Edition,
+    EditionObserver,
+    Process,
+    SteeringGroupMembership,
+)
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -403,6 +409,7 @@ class ObserverSerializer(serializers.Serializer):
 
 class EditionObserverBase(generics.GenericAPIView):
     serializer_class = ObserverSerializer
+    queryset = EditionObserver.objects.none()  # tells the schema generator the model
     pagination_class = None
 
     def get_edition(self) -> Edition:

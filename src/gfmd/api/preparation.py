@@ -21,7 +21,7 @@ from gfmd.preparation.domain.surveys import create_survey, submit_response, surv
 from gfmd.preparation.domain.teams import check_roles, check_team, decide, publish_session
 from gfmd.preparation.domain.teams import volunteer as volunteer_for
 from gfmd.preparation.domain.timeline import edition_timeline
-from gfmd.preparation.enums import Perspective, SurveyKind, TeamSeat
+from gfmd.preparation.enums import ChecklistItem, Perspective, SurveyKind, TeamSeat
 from gfmd.preparation.interfaces.exports import matrix_csv, matrix_xlsx
 from gfmd.preparation.models import RoundtableSession, Survey, TeamMembership
 
@@ -351,6 +351,209 @@ class SurveyResults(APIView):
         )
 
 
+# ------------------------------------------------------------------ background papers
+
+
+def get_paper(kwargs):
+    from gfmd.preparation.domain.queries import paper_by_session
+    from gfmd.preparation.models import BackgroundPaper
+
+    try:
+        return paper_by_session(get_edition(kwargs), kwargs["session"])
+    except BackgroundPaper.DoesNotExist:
+        raise NotFound("This session has no background paper.") from None
+
+
+def paper_data(request, paper) -> dict:
+    """The paper as the caller may read it: versions by the library's access levels; for its
+    team also the comment round, the checklist and the comments."""
+    from gfmd.preparation.domain.papers import (
+        checklist,
+        comment_round_is_open,
+        languages_of,
+        published_version,
+    )
+    from gfmd.preparation.domain.queries import paper_versions
+    from gfmd.preparation.models import PaperComment
+
+    user = request.user
+    versions = paper_versions(user, paper)
+    works = user.has_perm("preparation.view_paper_drafts", paper)
+    if not versions and not works and paper.document.access_level != "public":
+        raise NotFound("This session has no background paper.")
+    document = paper.document
+    published = published_version(paper, versions)
+
+    def file_url(version, language):
+        return f"{document.get_absolute_url()}v{version.number}/{language}/"
+
+    data = {
+        "session": paper.session.number,
+        "title": document.title,
+        "document": document.get_absolute_url(),
+        "languages": paper.languages,
+        "published_version": published.number if published else None,
+        "missing_languages": languages_of(paper, published)[1] if published else None,
+        "versions": [
+            {
+                "number": v.number,
+                "status": v.status,
+                "access_level": v.effective_level,
+                "author": str(v.author) if v.author_id else None,
+                "created_at": v.created_at,
+                "change_note": v.change_note,
+                "files": {f.language: file_url(v, f.language) for f in v.files.all()},
+            }
+            for v in versions
+        ],
+        "provenance": paper.provenance,
+    }
+    if works:
+        numbers = {v.pk: v.number for v in versions}
+        data["comments_close_at"] = paper.comments_close_at
+        data["comments_open"] = comment_round_is_open(paper)
+        data["checklist"] = [
+            {
+                "item": line.item,
+                "label": line.label,
+                "source": line.source,
+                "ticked": line.tick is not None,
+                "ticked_by": str(line.tick.ticked_by or "") if line.tick else None,
+                "ticked_at": line.tick.ticked_at if line.tick else None,
+            }
+            for line in checklist(paper, list(paper.ticks.select_related("ticked_by")))
+        ]
+        data["comments"] = [
+            comment_data(c, numbers.get(c.version_id))
+            for c in PaperComment.objects.filter(paper=paper).select_related("author")
+        ]
+    return data
+
+
+def comment_data(comment, version_number=None) -> dict:
+    return {
+        "id": comment.pk,
+        "version": version_number,
+        "language": comment.language or None,
+        "paragraph": comment.paragraph,
+        "parent": comment.parent_id,
+        "author": str(comment.author) if comment.author_id else None,
+        "text": comment.text,
+        "created_at": comment.created_at,
+    }
+
+
+class Paper(APIView):
+    """The background paper of a session: what the caller may read of it (404 otherwise)."""
+
+    permission_required = {"GET": "preparation.view_paper"}
+
+    @extend_schema(responses={200: dict})
+    def get(self, request, **kwargs):
+        return Response(paper_data(request, get_paper(kwargs)))
+
+
+class PaperCommentSerializer(serializers.Serializer):
+    version = serializers.IntegerField(min_value=1)
+    text = serializers.CharField(max_length=5000)
+    language = serializers.RegexField(r"^[a-z]{2,3}$", required=False)
+    paragraph = serializers.IntegerField(min_value=1, required=False)
+    parent = serializers.IntegerField(min_value=1, required=False)
+
+
+class PaperComments(APIView):
+    """A member of the team comments on a version (a paragraph, in general, or in reply)."""
+
+    permission_required = {"POST": "preparation.comment_paper"}
+    object_level_permission = True
+
+    @extend_schema(request=PaperCommentSerializer, responses={201: dict})
+    def post(self, request, **kwargs):
+        from gfmd.library.models import DocumentVersion
+        from gfmd.preparation.domain.papers import add_comment
+        from gfmd.preparation.models import PaperComment
+
+        paper = get_paper(kwargs)
+        self.check_object_permissions(request, paper)
+        data = PaperCommentSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        version = DocumentVersion.objects.filter(
+            document_id=paper.document_id, number=values["version"]
+        ).first()
+        if version is None:
+            raise DomainError(f"The paper has no version {values['version']}.", field="version")
+        parent = None
+        if values.get("parent"):
+            parent = PaperComment.objects.filter(paper=paper, pk=values["parent"]).first()
+            if parent is None:
+                raise DomainError("The comment you reply to is not here.", field="parent")
+        comment = add_comment(
+            paper,
+            version=version,
+            text=values["text"],
+            user=request.user,
+            language=values.get("language", ""),
+            paragraph=values.get("paragraph"),
+            parent=parent,
+        )
+        return Response(comment_data(comment, version.number), status=status.HTTP_201_CREATED)
+
+
+class PaperTickSerializer(serializers.Serializer):
+    item = serializers.ChoiceField(choices=ChecklistItem.values)
+    ticked = serializers.BooleanField()
+
+
+class PaperChecklist(APIView):
+    """A member of the team ticks (or unticks) an item of the GFMD checklist."""
+
+    permission_required = {"POST": "preparation.tick_paper_checklist"}
+    object_level_permission = True
+
+    @extend_schema(request=PaperTickSerializer, responses={200: dict})
+    def post(self, request, **kwargs):
+        from gfmd.preparation.domain.papers import set_tick
+
+        paper = get_paper(kwargs)
+        self.check_object_permissions(request, paper)
+        data = PaperTickSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        ticked = set_tick(paper, user=request.user, **data.validated_data)
+        return Response({"item": data.validated_data["item"], "ticked": ticked})
+
+
+class PaperPublishSerializer(serializers.Serializer):
+    version = serializers.IntegerField(min_value=1, required=False)
+
+
+class PaperPublish(APIView):
+    """Support Unit staff publish a version (the newest by default); refusals are 400 with the
+    reason, warnings come back with the answer."""
+
+    permission_required = {"POST": "preparation.publish_paper"}
+    object_level_permission = True
+
+    @extend_schema(request=PaperPublishSerializer, responses={200: dict})
+    def post(self, request, **kwargs):
+        from gfmd.preparation.domain.papers import publish_paper
+
+        paper = get_paper(kwargs)
+        self.check_object_permissions(request, paper)
+        data = PaperPublishSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        version, warnings = publish_paper(
+            paper, number=data.validated_data.get("version"), user=request.user
+        )
+        return Response(
+            {
+                "version": version.number,
+                "status": version.status,
+                "warnings": [vars(w) for w in warnings],
+            }
+        )
+
+
 def preparation_paths(edition: str) -> list:
     """The API paths of preparation, under an edition's address (api/urls.py)."""
     from django.urls import path
@@ -367,4 +570,12 @@ def preparation_paths(edition: str) -> list:
         path("team-memberships/<int:pk>/decision", Decide.as_view(), name="team_decision"),
         path("surveys/<int:pk>/answers", SurveyAnswers.as_view(), name="survey_answers"),
         path("surveys/<int:pk>/results", SurveyResults.as_view(), name="survey_results"),
+        path(session + "background-paper", Paper.as_view(), name="paper"),
+        path(session + "background-paper/comments", PaperComments.as_view(), name="paper_comments"),
+        path(
+            session + "background-paper/checklist",
+            PaperChecklist.as_view(),
+            name="paper_checklist",
+        ),
+        path(session + "background-paper/publish", PaperPublish.as_view(), name="paper_publish"),
     ]

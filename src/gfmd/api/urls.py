@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import directory, governance, library, marketplace
 from .preparation import preparation_paths
+from .preparation_editing import preparation_editing_paths
 from .schema import PublicSchemaView, PublicSwaggerView
 
 app_name = "api"
@@ -21,6 +22,17 @@ urlpatterns = [
         "editions/<slug:process>/<int:number>", governance.EditionDetail.as_view(), name="edition"
     ),
     *preparation_paths("editions/<slug:process>/<int:number>/"),
+    *preparation_editing_paths("editions/<slug:process>/<int:number>/"),
+    path(
+        "editions/<slug:process>/<int:number>/observers",
+        governance.EditionObservers.as_view(),
+        name="edition_observers",
+    ),
+    path(
+        "editions/<slug:process>/<int:number>/observers/<int:observer>",
+        governance.EditionObserverDetail.as_view(),
+        name="edition_observer",
+    ),
     path("chairmanships", governance.ChairmanshipCreate.as_view(), name="chairmanships"),
     path(
         "processes/<slug:process>/steering-group-memberships",

@@ -87,7 +87,9 @@ def history_entries(historical_querysets, limit: int = 40) -> list[HistoryEntry]
                     changes.append((str(f.verbose_name), _display(old), _display(new)))
             previous_by_object[record.id] = record
             if record.history_type == "~" and (not changes or before is None):
-                continue  # nothing changed, or its earlier state is outside the window
+                if not record.history_change_reason:
+                    continue  # nothing changed, or its earlier state is outside the window
+                changes = []  # a change told by its reason only (links, moves)
             user = record.history_user
             entries.append(
                 HistoryEntry(

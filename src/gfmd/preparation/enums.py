@@ -90,3 +90,43 @@ class StakeholderType(models.TextChoices):
     ACADEMIA = "academia", _("academia")
     PRIVATE_SECTOR = "private_sector", _("private sector")
     REGIONAL_STAKEHOLDERS = "regional_stakeholders", _("regional stakeholders")
+
+
+class ChecklistItem(models.TextChoices):
+    """What a background paper covers, as the 2007 report describes the papers (003 L1029-L1040).
+
+    The report describes practice ("included", "encouraged", "asked", "listed"); the one
+    requirement it states is that a session's team produce a paper (L1025-L1028). The checklist
+    therefore warns at publication and never blocks (domain/papers.check_checklist)."""
+
+    NATIONAL_EXPERIENCES = (
+        "national_experiences",
+        _("National experiences, placed in the current debate on the issues"),
+    )
+    BROADER_PERSPECTIVE = (
+        "broader_perspective",
+        _(
+            "A broader perspective: developing and developed countries', origin and destination "
+            "countries' experiences"
+        ),
+    )
+    INNOVATIVE_INITIATIVES = (
+        "innovative_initiatives",
+        _(
+            "The most innovative initiatives and proposals for practical outcomes (models, "
+            "partnerships, best practices, knowledge gaps)"
+        ),
+    )
+    PROPOSED_RECOMMENDATIONS = (
+        "proposed_recommendations",
+        _("Proposed recommendations and concrete outcomes to submit to the participants"),
+    )
+
+
+# Where each checklist item comes from in the 2007 report (003).
+CHECKLIST_SOURCES = {
+    ChecklistItem.NATIONAL_EXPERIENCES: "003 L1029-L1031",
+    ChecklistItem.BROADER_PERSPECTIVE: "003 L1031-L1035",
+    ChecklistItem.INNOVATIVE_INITIATIVES: "003 L1035-L1038",
+    ChecklistItem.PROPOSED_RECOMMENDATIONS: "003 L1038-L1040",
+}

@@ -58,3 +58,44 @@ rules.add_perm("preparation.view_survey", rules.is_authenticated)
 rules.add_perm("preparation.answer_survey", is_superuser | is_focal_point)
 rules.add_perm("preparation.view_survey_results", can_prepare | is_steering_group_member_of_edition)
 rules.add_perm("preparation.change_meetings", can_prepare)
+
+
+# Background papers (docs/preparation.md, "Background papers"). Reading a paper's versions follows
+# the library's access levels; the team's workspace (drafts, comments, checklist) is for the
+# paper's team in the library, Support Unit staff of the edition and superusers.
+
+
+@rules.predicate
+def is_paper_team_member(user, paper) -> bool:
+    """In the paper's team as the library holds it (kept in step by domain/papers.py)."""
+    from gfmd.library.rules import is_team_member_of
+
+    return paper is not None and is_team_member_of(user, paper.document)
+
+
+@rules.predicate
+def is_session_team_member(user, session) -> bool:
+    """In the session's team for its paper before the paper exists (domain.papers.paper_team)."""
+    from .domain.papers import paper_team
+
+    if session is None or not user.is_authenticated:
+        return False
+    roles = roles_of(user)
+    team = paper_team(session)
+    return bool(
+        (roles.person_id is not None and roles.person_id in team.person_ids)
+        or roles.focal_point_state_ids & team.state_ids
+        or roles.organisation_ids & team.organisation_ids
+    )
+
+
+works_on_paper = is_superuser | is_staff_of_edition | is_paper_team_member
+
+rules.add_perm("preparation.view_paper", rules.always_allow)  # what it shows follows the levels
+rules.add_perm("preparation.start_paper", can_prepare | is_session_team_member)
+rules.add_perm("preparation.view_paper_drafts", works_on_paper)
+rules.add_perm("preparation.add_paper_draft", works_on_paper)
+rules.add_perm("preparation.comment_paper", works_on_paper)
+rules.add_perm("preparation.tick_paper_checklist", works_on_paper)
+rules.add_perm("preparation.set_paper_deadline", can_prepare)
+rules.add_perm("preparation.publish_paper", can_prepare)

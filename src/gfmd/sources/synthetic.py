@@ -3,7 +3,9 @@
 At scale 1: 30 editions of synthetic processes, with chairmanships, chair terms, chair holders,
 candidacies, extended Troika rows, Steering Group memberships (30 per edition) and body
 meetings; 5,000 organisations, 50,000 people with affiliations and 2,000 National Focal Point
-terms. Every count grows linearly with the scale.
+terms; and the preparation of every edition (synthetic_preparation.py: 10 sessions and 100 team
+memberships an edition, events, attendance, a survey with answers). Every count grows linearly
+with the scale.
 
 Everything generated says it is synthetic ("Synthetic RCP 3", "Synthetic Person 4567", e-mails
 @example.invalid, provenance "synthetic") so that no invented fact is read as a fact about a
@@ -47,6 +49,8 @@ from gfmd.governance.models import (
     WorkingGroupMember,
     WorkingGroupName,
 )
+
+from .synthetic_preparation import create_preparation, synthetic_preparation_rows
 
 PROCESS_SLUG_PREFIX = "synthetic-rcp-"
 ORGANISATION_PREFIX = "Synthetic Organisation "
@@ -128,6 +132,8 @@ def generate(
         log(f"{counts['focal_points']} focal point terms.")
         create_governance(size, states, person_ids[size.focal_point_terms :], rng, counts)
         log(f"{counts['editions']} editions of {counts['processes']} synthetic processes.")
+        create_preparation(PROCESS_SLUG_PREFIX, organisation_ids, states, rng, counts, PROVENANCE)
+        log(f"{counts['sessions']} sessions, {counts['team_memberships']} team memberships.")
     refresh_planner_statistics()
     return counts
 
@@ -155,6 +161,7 @@ def synthetic_rows() -> list[tuple[type[models.Model], Q]]:
         person_id__in=person_ids
     )
     return [
+        *synthetic_preparation_rows(edition_ids, meeting_ids),
         (ChairCandidacy, Q(edition_id__in=edition_ids)),
         (TroikaExtension, Q(edition_id__in=edition_ids)),
         (
@@ -196,8 +203,9 @@ def clear() -> int:
         deleted = 0
         for model, condition in rows:
             # History first: its conditions read the live rows this loop deletes afterwards.
-            history = model.history.filter(condition)
-            deleted += history._raw_delete(history.db)
+            if hasattr(model, "history"):
+                history = model.history.filter(condition)
+                deleted += history._raw_delete(history.db)
             live = model.objects.filter(condition)
             deleted += live._raw_delete(live.db)
     return deleted

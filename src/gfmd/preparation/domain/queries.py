@@ -9,6 +9,7 @@ from gfmd.governance.models import BodyMeeting, Edition
 
 from ..enums import SessionStatus, TeamSeat, TeamStatus
 from ..models import (
+    EventPartner,
     GuidingQuestion,
     PreparatoryEvent,
     Roundtable,
@@ -17,6 +18,7 @@ from ..models import (
     TeamMembership,
     Theme,
 )
+from .meetings import attendance_in_order, meeting_records, tabled_in_order
 
 
 def edition_by_address(process: str, number: int) -> Edition:
@@ -135,16 +137,10 @@ def state_session_teams(state) -> list[TeamMembership]:
 
 
 def body_meetings_of_edition(edition: Edition):
-    return (
-        BodyMeeting.objects.filter(edition=edition)
-        .select_related("process", "working_group")
-        .prefetch_related(
-            "decisions__subjects",
-            "attendance__state",
-            "attendance__organisation",
-            "tabled__document__process",
-        )
-        .order_by("date", "body", "number")
+    """An edition's body meetings with their decisions (and what each refers to), attendance
+    and tabled documents (domain/meetings.meeting_records)."""
+    return meeting_records(BodyMeeting.objects.filter(edition=edition)).order_by(
+        "date", "body", "number"
     )
 
 
@@ -153,16 +149,108 @@ def preparatory_events_of(edition: Edition):
         PreparatoryEvent.objects.filter(edition=edition)
         .select_related("edition__process")
         .prefetch_related(
-            "partners__chairmanship",
-            "partners__state",
-            "partners__organisation",
+            Prefetch(
+                "partners",
+                queryset=EventPartner.objects.select_related(
+                    "chairmanship", "state", "organisation"
+                ),
+            ),
             Prefetch(
                 "sessions_fed",
                 queryset=RoundtableSession.objects.select_related("edition__process"),
             ),
-            "attendance__state",
-            "attendance__organisation",
-            "tabled__document__process",
+            Prefetch("attendance", queryset=attendance_in_order()),
+            Prefetch("tabled", queryset=tabled_in_order()),
         )
         .order_by("date", "id")
     )
+
+
+def paper_by_session(edition: Edition, number: str):
+    """The background paper of an edition's session, with what every paper page needs."""
+    from ..models import BackgroundPaper
+
+    return BackgroundPaper.objects.select_related(
+        "session__edition__process",
+        "session__edition__chairmanship",
+        "document__process",
+        "document__edition",
+    ).get(session__edition=edition, session__number=number)
+
+
+def paper_versions(user, paper) -> list:
+    """The paper's versions the user may read (library access levels), newest first, with
+    author and files (without their text): two queries."""
+    from django.db.models import Prefetch
+
+    from gfmd.library.domain.access import readable_versions
+    from gfmd.library.models import DocumentFile
+
+    return list(
+        readable_versions(user)
+        .filter(document_id=paper.document_id)
+        .select_related("author", "created_by")
+        .prefetch_related(Prefetch("files", queryset=DocumentFile.objects.defer("text")))
+        .order_by("-number")
+    )
+
+
+def paper_workspace(paper, version, *, language: str, paragraph: int | None, thread: bool):
+    """The team's view of one version: its paragraphs in ``language`` with their comment counts,
+    comment counts per version, the checklist, and the thread asked for (a paragraph's, or the
+    general one when ``thread`` and no paragraph): a fixed number of queries."""
+    from django.db.models import Count
+
+    from gfmd.library.models import DocumentFile
+
+    from ..models import PaperComment
+    from .papers import checklist, paragraphs_of
+
+    lines = checklist(paper, list(paper.ticks.select_related("ticked_by")))
+    per_version = dict(
+        PaperComment.objects.filter(paper=paper)
+        .values_list("version_id")
+        .annotate(n=Count("id"))
+        .values_list("version_id", "n")
+    )
+    workspace = {"checklist": lines, "comments_per_version": per_version}
+    if version is None:
+        return workspace
+    file = DocumentFile.objects.filter(version=version, language=language).first()
+    counts = dict(
+        PaperComment.objects.filter(version=version, language=language)
+        .values_list("paragraph")
+        .annotate(n=Count("id"))
+        .values_list("paragraph", "n")
+    )
+    general = PaperComment.objects.filter(version=version, paragraph__isnull=True).count()
+    paragraphs = [
+        {"number": n, "text": text, "comments": counts.get(n, 0)}
+        for n, text in enumerate(paragraphs_of(file) if file else [], 1)
+    ]
+    workspace.update(
+        file=file,
+        paragraphs=paragraphs,
+        general_count=general,
+        thread=comment_thread(version, language, paragraph) if thread or paragraph else None,
+    )
+    return workspace
+
+
+def comment_thread(version, language: str, paragraph: int | None) -> list:
+    """The comments of one anchor as trees (each comment's ``children`` are its replies), oldest
+    first: one query whatever the depth."""
+    from ..models import PaperComment
+
+    comments = PaperComment.objects.filter(version=version).select_related("author")
+    if paragraph is None:
+        comments = comments.filter(paragraph__isnull=True)
+    else:
+        comments = comments.filter(language=language, paragraph=paragraph)
+    comments = list(comments.order_by("created_at", "id"))
+    by_parent: dict = {}
+    for comment in comments:
+        by_parent.setdefault(comment.parent_id, []).append(comment)
+    for comment in comments:
+        comment.children = by_parent.get(comment.pk, [])
+    return by_parent.get(None, [])

@@ -7,10 +7,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from gfmd.common.errors import DomainError
 from gfmd.directory.models import State
@@ -168,16 +168,15 @@ class SurveyResults:
 
 def survey_results(survey, as_of: datetime.date | None = None) -> SurveyResults:
     """Results of the answers received by the end of ``as_of`` (all answers without it), in a
-    fixed number of queries."""
-    responses = SurveyResponse.objects.filter(survey=survey).select_related("state")
+    fixed number of queries. Answers and chosen options are read as plain rows, not as model
+    instances: a survey's results read every answer of every state."""
+    responses = SurveyResponse.objects.filter(survey=survey)
     if as_of is not None:
         end = timezone.make_aware(datetime.datetime.combine(as_of, datetime.time.max))
         responses = responses.filter(submitted_at__lte=end)
-    responses = list(
-        responses.prefetch_related(
-            Prefetch("answers", queryset=SurveyAnswer.objects.prefetch_related("chosen"))
-        )
-    )
+    received = responses.values("pk")
+    responses = list(responses.select_related("state"))
+    state_of = {r.pk: r.state for r in responses}
     questions = list(survey.questions.prefetch_related("choices"))
     results = {q.pk: QuestionResult(q) for q in questions}
     per_choice = {}
@@ -185,20 +184,29 @@ def survey_results(survey, as_of: datetime.date | None = None) -> SurveyResults:
         for choice in question.choices.all():
             per_choice[choice.pk] = ChoiceResult(choice)
             results[question.pk].choices.append(per_choice[choice.pk])
-    for response in responses:
-        for answer in response.answers.all():
-            result = results[answer.question_id]
-            if answer.text:
-                result.texts.append((response.state, answer.text))
-            if answer.number is not None:
-                result.numbers.append(answer.number)
-            options = len(result.choices)
-            for chosen in answer.chosen.all():
-                tally = per_choice[chosen.choice_id]
-                tally.chosen += 1
-                if chosen.rank:
-                    tally.rank_sum += options - chosen.rank + 1
-                    tally.first_choices += chosen.rank == 1
+    question_of_answer = {}
+    answers = (
+        SurveyAnswer.objects.filter(response__in=received)
+        .order_by("pk")
+        .values_list("pk", "response_id", "question_id", "text", "number")
+    )
+    for answer_id, response_id, question_id, text, number in answers:
+        question_of_answer[answer_id] = question_id
+        result = results[question_id]
+        if text:
+            result.texts.append((state_of[response_id], text))
+        if number is not None:
+            result.numbers.append(number)
+    chosen = AnswerChoice.objects.filter(answer__response__in=received).values_list(
+        "answer_id", "choice_id", "rank"
+    )
+    for answer_id, choice_id, rank in chosen:
+        options = len(results[question_of_answer[answer_id]].choices)
+        tally = per_choice[choice_id]
+        tally.chosen += 1
+        if rank:
+            tally.rank_sum += options - rank + 1
+            tally.first_choices += rank == 1
     for result in results.values():
         result.choices.sort(
             key=lambda c: (-c.rank_sum, -c.first_choices, -c.chosen, c.choice.position)
@@ -239,45 +247,228 @@ def results_table(results: SurveyResults) -> tuple[list[str], list[list]]:
     return header, rows
 
 
-def create_survey(*, edition, kind: str, title_en: str, questions: list[dict], user, deadline=None):
-    """Support Unit staff create a survey; each question is {kind, text_en, choices: [...]}."""
+SURVEY_FIELDS = ("kind", "title_en", "title_fr", "title_es", "instructions_en", "deadline")
+QUESTION_TEXTS = ("text_en", "text_fr", "text_es")
+
+
+def check_question(kind: str, text_en: str, choices, n: int) -> list[str]:
+    """A question has a known kind and an English text; single, multiple and ranking questions
+    offer at least two distinct options, text and number questions none. Returns the options."""
+    if kind not in QuestionKind.values or not (text_en or "").strip():
+        raise DomainError(
+            _("Question %(n)d needs a kind and a text.") % {"n": n}, field="questions"
+        )
+    labels = [str(c).strip() for c in (choices or []) if str(c).strip()]
+    has_choices = kind not in (QuestionKind.TEXT, QuestionKind.NUMBER)
+    if has_choices and len(labels) < 2:
+        raise DomainError(
+            _("Question %(n)d needs at least two options.") % {"n": n}, field="questions"
+        )
+    if has_choices and len({label.casefold() for label in labels}) != len(labels):
+        raise DomainError(
+            _("Question %(n)d offers the same option twice.") % {"n": n}, field="questions"
+        )
+    if not has_choices and labels:
+        raise DomainError(
+            _("Question %(n)d is a %(kind)s question: it takes no options.")
+            % {"n": n, "kind": QuestionKind(kind).label},
+            field="questions",
+        )
+    return labels
+
+
+def answered(survey) -> int:
+    return survey.responses.count()
+
+
+def refuse_if_answered(survey, what: str) -> None:
+    """Once states have answered, a change that would lose or corrupt their answers is refused
+    (removing a question or an option, changing a question's kind, requiring a new answer)."""
+    count = answered(survey)
+    if count:
+        raise DomainError(
+            ngettext(
+                "%(count)d state has already answered this survey: %(what)s would lose or "
+                "corrupt its answer. Add questions or options, or correct wording, instead; or "
+                "create a new survey.",
+                "%(count)d states have already answered this survey: %(what)s would lose or "
+                "corrupt their answers. Add questions or options, or correct wording, instead; "
+                "or create a new survey.",
+                count,
+            )
+            % {"count": count, "what": what},
+            field="questions",
+            code="answered",
+        )
+
+
+def new_survey(*, edition, kind: str, title_en: str, user, deadline=None, **fields):
+    """Support Unit staff start a survey for an edition; questions are added to it next."""
     from ..enums import SurveyKind
-    from ..models import Survey, SurveyChoice
+    from ..models import Survey
 
     if kind not in SurveyKind.values:
         raise DomainError(_("Unknown kind of survey."), field="kind")
     if not (title_en or "").strip():
         raise DomainError(_("Give the survey a title."), field="title_en")
+    survey = Survey(edition=edition, created_by=user if getattr(user, "pk", None) else None)
+    for name, value in {"kind": kind, "title_en": title_en, "deadline": deadline, **fields}.items():
+        if name not in SURVEY_FIELDS:
+            raise DomainError(_("“%(name)s” cannot be set here.") % {"name": name}, field=name)
+        setattr(survey, name, value.strip() if isinstance(value, str) else value)
+    survey.save()
+    return survey
+
+
+def update_survey(survey, **fields):
+    """Change a survey's title, instructions, kind or deadline ("answers accepted until")."""
+    from ..enums import SurveyKind
+
+    if "kind" in fields and fields["kind"] not in SurveyKind.values:
+        raise DomainError(_("Unknown kind of survey."), field="kind")
+    if "title_en" in fields and not (fields["title_en"] or "").strip():
+        raise DomainError(_("Give the survey a title."), field="title_en")
+    for name, value in fields.items():
+        if name not in SURVEY_FIELDS:
+            raise DomainError(_("“%(name)s” cannot be changed here.") % {"name": name}, field=name)
+        setattr(survey, name, value.strip() if isinstance(value, str) else value)
+    survey.save()
+    return survey
+
+
+def add_question(survey, *, kind: str, text_en: str, choices=(), required=False, **texts):
+    """A question at the end of a survey, with its options in order. After answers have come
+    in, a new question cannot be required: the earlier answers would be incomplete."""
+    from ..models import Survey, SurveyChoice
+
+    position = survey.questions.count() + 1
+    labels = check_question(kind, text_en, choices, position)
+    with transaction.atomic():
+        Survey.objects.select_for_update().filter(pk=survey.pk).get()
+        if required:
+            refuse_if_answered(survey, _("a new required question"))
+        position = (survey.questions.aggregate(last=models.Max("position"))["last"] or 0) + 1
+        question = SurveyQuestion.objects.create(
+            survey=survey,
+            position=position,
+            kind=kind,
+            text_en=text_en.strip(),
+            required=bool(required),
+            **{k: (texts.get(k) or "").strip() for k in QUESTION_TEXTS[1:]},
+        )
+        SurveyChoice.objects.bulk_create(
+            SurveyChoice(question=question, position=n, label_en=label)
+            for n, label in enumerate(labels, 1)
+        )
+    return question
+
+
+def update_question(question, *, kind=None, text_en=None, required=None, choices=None, **texts):
+    """Reword a question, add options or change its kind. With answers recorded, removing an
+    option, changing the kind or making the question required is refused."""
+    from ..models import Survey, SurveyChoice
+
+    kind = kind or question.kind
+    text_en = question.text_en if text_en is None else text_en
+    current = list(question.choices.order_by("position"))
+    labels = [c.label_en for c in current] if choices is None else choices
+    labels = check_question(kind, text_en, labels, question.position)
+    with transaction.atomic():
+        Survey.objects.select_for_update().filter(pk=question.survey_id).get()
+        if kind != question.kind:
+            refuse_if_answered(
+                question.survey, _("changing the kind of question %(n)d") % {"n": question.position}
+            )
+        if len(labels) < len(current):
+            refuse_if_answered(
+                question.survey,
+                _("removing an option of question %(n)d") % {"n": question.position},
+            )
+        if required and not question.required:
+            refuse_if_answered(
+                question.survey,
+                _("requiring an answer to question %(n)d") % {"n": question.position},
+            )
+        question.kind, question.text_en = kind, text_en.strip()
+        if required is not None:
+            question.required = bool(required)
+        for name in QUESTION_TEXTS[1:]:
+            if name in texts:
+                setattr(question, name, (texts[name] or "").strip())
+        question.save()
+        for position, label in enumerate(labels, 1):
+            if position <= len(current):
+                choice = current[position - 1]
+                if choice.label_en != label:
+                    choice.label_en = label
+                    choice.save()
+            else:
+                SurveyChoice.objects.create(question=question, position=position, label_en=label)
+        for choice in current[len(labels) :]:
+            choice.delete()
+    return question
+
+
+def remove_question(question) -> None:
+    """Remove a question of a survey nobody has answered yet; the others close up."""
+    from ..models import Survey
+
+    with transaction.atomic():
+        Survey.objects.select_for_update().filter(pk=question.survey_id).get()
+        refuse_if_answered(question.survey, _("removing question %(n)d") % {"n": question.position})
+        survey_id, position = question.survey_id, question.position
+        question.delete()
+        for later in SurveyQuestion.objects.filter(
+            survey_id=survey_id, position__gt=position
+        ).order_by("position"):
+            later.position -= 1
+            later.save()
+    return None
+
+
+def move_question(question, step: int) -> SurveyQuestion:
+    """Move a question up (-1) or down (+1); answers stay with their question."""
+    from ..models import Survey
+
+    with transaction.atomic():
+        Survey.objects.select_for_update().filter(pk=question.survey_id).get()
+        question = SurveyQuestion.objects.get(pk=question.pk)
+        siblings = SurveyQuestion.objects.filter(survey_id=question.survey_id)
+        if step < 0:
+            neighbour = siblings.filter(position__lt=question.position).order_by("-position")
+        else:
+            neighbour = siblings.filter(position__gt=question.position).order_by("position")
+        neighbour = neighbour.first()
+        if neighbour is None:
+            return question
+        mine, theirs = question.position, neighbour.position
+        SurveyQuestion.objects.filter(pk=question.pk).update(position=0)
+        neighbour.position = mine
+        neighbour.save()
+        question.position = theirs
+        question.save()
+    return question
+
+
+def create_survey(*, edition, kind: str, title_en: str, questions: list[dict], user, deadline=None):
+    """A survey with its questions in one step (the API); each question is {kind, text_en,
+    choices: [...], required}. The same checks as the survey pages, which add them one by one."""
     if not questions:
         raise DomainError(_("Add at least one question."), field="questions")
     for index, question in enumerate(questions, 1):
-        if question.get("kind") not in QuestionKind.values or not question.get("text_en"):
-            raise DomainError(
-                _("Question %(n)d needs a kind and a text.") % {"n": index}, field="questions"
-            )
-        has_choices = question["kind"] not in (QuestionKind.TEXT, QuestionKind.NUMBER)
-        if has_choices and len(question.get("choices") or []) < 2:
-            raise DomainError(
-                _("Question %(n)d needs at least two options.") % {"n": index}, field="questions"
-            )
-    with transaction.atomic():
-        survey = Survey.objects.create(
-            edition=edition,
-            kind=kind,
-            title_en=title_en.strip(),
-            deadline=deadline,
-            created_by=user,
+        check_question(
+            question.get("kind"), question.get("text_en"), question.get("choices"), index
         )
-        for index, question in enumerate(questions, 1):
-            saved = SurveyQuestion.objects.create(
-                survey=survey,
-                position=index,
+    with transaction.atomic():
+        survey = new_survey(
+            edition=edition, kind=kind, title_en=title_en, user=user, deadline=deadline
+        )
+        for question in questions:
+            add_question(
+                survey,
                 kind=question["kind"],
                 text_en=question["text_en"],
+                choices=question.get("choices") or [],
                 required=bool(question.get("required")),
-            )
-            SurveyChoice.objects.bulk_create(
-                SurveyChoice(question=saved, position=n, label_en=label)
-                for n, label in enumerate(question.get("choices") or [], 1)
             )
     return survey

@@ -6,6 +6,7 @@ from .meetings import (
     PreparatoryEvent,
     TabledDocument,
 )
+from .papers import BackgroundPaper, ChecklistTick, PaperComment
 from .surveys import (
     AnswerChoice,
     Survey,
@@ -18,10 +19,13 @@ from .teams import SessionRole, TeamMembership
 
 __all__ = [
     "AnswerChoice",
+    "BackgroundPaper",
+    "ChecklistTick",
     "DecisionSubject",
     "EventPartner",
     "GuidingQuestion",
     "MeetingAttendance",
+    "PaperComment",
     "PreparatoryEvent",
     "Roundtable",
     "RoundtableSession",

@@ -32,7 +32,7 @@ from ..domain.timeline import edition_timeline
 from ..interfaces.calendar import calendar_of
 from ..interfaces.exports import matrix_csv, matrix_pdf, matrix_xlsx, table_xlsx
 from ..interfaces.forms import DecisionForm, SurveyAnswerForm, VolunteerForm
-from ..models import PreparatoryEvent, RoundtableSession, Survey, TeamMembership
+from ..models import RoundtableSession, Survey, TeamMembership
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -94,6 +94,8 @@ class AgendaView(EditionMixin, PermissionRequiredMixin, TemplateView):
         warnings = check_new_topics(sessions, earlier.exists())
         for session in sessions:
             session.warnings = session_warnings(session)
+        if can_change:
+            kwargs["surveys"] = list(Survey.objects.filter(edition=edition))
         return super().get_context_data(
             edition=edition, themes=themes, warnings=warnings, can_change=can_change, **kwargs
         )
@@ -118,12 +120,15 @@ class SessionView(SessionMixin, PermissionRequiredMixin, TemplateView):
             kwargs["volunteer_form"] = VolunteerForm(
                 state_ids=roles.focal_point_state_ids, organisation_ids=roles.organisation_ids
             )
+        from .papers import paper_on_session_page  # the paper's pages import this module
+
         return super().get_context_data(
             edition=self.get_edition(),
             session=session,
             warnings=session_warnings(session),
             can_change=can_change,
             decision_form=DecisionForm(),
+            **paper_on_session_page(user, session),
             **kwargs,
         )
 
@@ -261,20 +266,6 @@ class CalendarView(EditionMixin, PermissionRequiredMixin, View):
         return HttpResponse(calendar_of(name, entries), content_type="text/calendar; charset=utf-8")
 
 
-class EventView(PermissionRequiredMixin, TemplateView):
-    permission_required = "preparation.view_timeline"
-    template_name = "preparation/event.html"
-
-    def get_context_data(self, **kwargs):
-        from .domain.queries import preparatory_events_of
-
-        event = get_object_or_404(
-            PreparatoryEvent.objects.select_related("edition__process"), pk=kwargs["pk"]
-        )
-        event = preparatory_events_of(event.edition).get(pk=event.pk)
-        return super().get_context_data(event=event, **kwargs)
-
-
 class SurveyMixin:
     def get_survey(self) -> Survey:
         if not hasattr(self, "_survey"):
@@ -324,6 +315,8 @@ class SurveyView(SurveyMixin, PermissionRequiredMixin, TemplateView):
             answered=[r.state for r in existing.values()],
             is_open=survey.deadline is None or timezone.now() <= survey.deadline,
             can_see_results=self.request.user.has_perm("preparation.view_survey_results", survey),
+            can_edit=self.request.user.has_perm("preparation.add_survey", survey),
+            has_questions=survey.questions.exists(),
             **kwargs,
         )
 

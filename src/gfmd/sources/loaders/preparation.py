@@ -55,6 +55,7 @@ class PreparationLoader:
             sessions = self.load_sessions(roundtables)
             self.load_surveys()
             self.load_events(sessions)
+            self.load_papers(sessions)
         return self.counts
 
     def load_themes(self) -> dict:
@@ -260,6 +261,43 @@ class PreparationLoader:
         event.tabled.all().delete()
         for document in documents:
             TabledDocument.objects.create(event=event, document=document, **provenance(row))
+
+    def load_papers(self, sessions: dict) -> None:
+        """Background papers the sources name: a public library record without a file (the
+        annexes are not in the sources), about its session, its team the session's team."""
+        from django.contrib.contenttypes.models import ContentType
+
+        from gfmd.library.domain.documents import create_document
+        from gfmd.library.enums import AccessLevel, DocumentType
+        from gfmd.preparation.domain.papers import sync_paper_team
+        from gfmd.preparation.models import BackgroundPaper
+
+        for row in self.data.get("papers", []):
+            session = sessions[(row["edition"], row["session"])]
+            edition = session.edition
+            address = {
+                "process": edition.process,
+                "year": edition.year,
+                "type": DocumentType.BACKGROUND_PAPER,
+                "slug": row["slug"],
+            }
+            document = Document.objects.filter(**address).first()
+            if document is None:
+                document = create_document(
+                    **address,
+                    edition=edition,
+                    title_en=row["title_en"],
+                    access_level=AccessLevel.PUBLIC,
+                    about_type=ContentType.objects.get_for_model(RoundtableSession),
+                    about_id=session.pk,
+                    **provenance(row),
+                )
+            BackgroundPaper.objects.update_or_create(
+                session=session,
+                defaults={"document": document, "languages": row["languages"], **provenance(row)},
+            )
+            sync_paper_team(session)
+            self.count("background papers")
 
 
 def load_preparation(log=print) -> dict[str, int]:

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from gfmd.sources.loaders.governance import load_governance
 from gfmd.sources.loaders.library import load_library
 from gfmd.sources.loaders.marketplace import load_marketplace
+from gfmd.sources.loaders.meeting_records import load_meeting_records
 from gfmd.sources.loaders.preparation import load_preparation
 
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         counts.update(load_marketplace(log))
         counts.update(load_library(log))
         counts.update(load_preparation(log))
+        counts.update(load_meeting_records(log))
         if options["verbosity"]:
             summary = ", ".join(
                 f"{count} {name.replace('_', ' ')}" for name, count in counts.items()
