@@ -52,14 +52,31 @@ def test_staff_build_a_survey_that_a_focal_point_then_answers(
     assert [c.label_en for c in questions[0].choices.all()] == ["Labour", "Remittances", "Diaspora"]
     assert questions[4].required
     editor = client.get(reverse("preparation:survey_edit", args=[survey.pk])).content.decode()
-    assert "Open for answers until" in editor
+    assert "Being prepared: focal points cannot answer until you open it." in editor
     # The survey is reachable from the edition's roundtables page for staff.
     agenda = client.get(reverse("preparation:agenda", args=["gfmd", 12])).content.decode()
     assert reverse("preparation:survey_edit", args=[survey.pk]) in agenda
 
-    client.force_login(ghana_focal_point)
     ranking, single, multiple, text, number = questions
     labour, remittances, _diaspora = ranking.choices.all()
+    client.force_login(ghana_focal_point)
+    early = client.get(reverse("preparation:survey", args=[survey.pk])).content.decode()
+    assert "not open for answers yet" in early and "Send the answer" not in early
+    refused = client.post(
+        reverse("preparation:survey", args=[survey.pk]),
+        {"state": state("GHA").pk, f"question_{number.pk}": "3"},
+    )
+    assert refused.status_code == 400 and not SurveyResponse.objects.filter(survey=survey).exists()
+    assert client.post(reverse("preparation:survey_open", args=[survey.pk])).status_code == 403
+
+    client.force_login(ecuador_staff)
+    opened = client.post(reverse("preparation:survey_open", args=[survey.pk]), follow=True)
+    assert "The survey is open for answers." in opened.content.decode()
+    assert "Open for answers until" in opened.content.decode()
+    survey.refresh_from_db()
+    assert not survey.is_draft
+
+    client.force_login(ghana_focal_point)
     response = client.post(
         reverse("preparation:survey", args=[survey.pk]),
         {
@@ -84,10 +101,11 @@ def test_staff_build_a_survey_that_a_focal_point_then_answers(
 def test_once_answered_destructive_changes_are_refused_and_change_nothing(
     client, built, ecuador_staff, state
 ):
-    from gfmd.preparation.domain.surveys import submit_response
+    from gfmd.preparation.domain.surveys import open_survey, submit_response
 
     survey = built
     number = survey.questions.get(position=5)
+    open_survey(survey)
     submit_response(survey, state=state("KEN"), values={number.pk: "2"}, user=None)
     client.force_login(ecuador_staff)
     ranking = survey.questions.get(position=1)
@@ -189,7 +207,7 @@ def test_only_staff_of_the_edition_build_surveys(client, ghana_focal_point, buil
 def test_the_api_adds_and_refuses_questions_with_the_same_rules(
     client, built, ecuador_staff, state
 ):
-    from gfmd.preparation.domain.surveys import submit_response
+    from gfmd.preparation.domain.surveys import open_survey, submit_response
 
     headers = {"HTTP_AUTHORIZATION": f"Token {token_for(ecuador_staff)}"}
     response = client.post(
@@ -200,6 +218,7 @@ def test_the_api_adds_and_refuses_questions_with_the_same_rules(
     )
     assert response.status_code == 201 and response.json()["position"] == 6
     number = built.questions.get(position=5)
+    open_survey(built)
     submit_response(built, state=state("SEN"), values={number.pk: "1"}, user=None)
     response = client.delete(
         f"/api/v1/surveys/{built.pk}/questions/{response.json()['id']}", **headers
@@ -207,3 +226,26 @@ def test_the_api_adds_and_refuses_questions_with_the_same_rules(
     assert response.status_code == 400
     assert "already answered" in response.json()["errors"]["questions"][0]
     assert built.questions.count() == 6
+
+
+def test_a_survey_opens_once_with_questions_and_a_future_deadline(edition, ecuador_staff):
+    from gfmd.common.errors import DomainError
+    from gfmd.preparation.domain.surveys import add_question, new_survey, open_survey
+
+    survey = new_survey(
+        edition=edition(2019), kind="thematic", title_en="Synthetic draft", user=ecuador_staff
+    )
+    assert survey.is_draft
+    with pytest.raises(DomainError, match="Add at least one question"):
+        open_survey(survey)
+    add_question(survey, kind="text", text_en="Comments", choices=[], required=False)
+    survey.deadline = timezone.now() - datetime.timedelta(hours=1)
+    survey.save()
+    with pytest.raises(DomainError, match="deadline is in the past"):
+        open_survey(survey)
+    survey.deadline = None
+    survey.save()
+    open_survey(survey, user=ecuador_staff)
+    with pytest.raises(DomainError, match="already open"):
+        open_survey(survey)
+    assert Survey.history.filter(id=survey.pk).latest().history_user == ecuador_staff

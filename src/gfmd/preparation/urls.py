@@ -87,6 +87,7 @@ urlpatterns = [
     # Building surveys (views/survey_editing.py)
     path(edition + "surveys/new/", survey_editing.SurveyCreateView.as_view(), name="add_survey"),
     path("surveys/<int:pk>/edit/", survey_editing.SurveyEditView.as_view(), name="survey_edit"),
+    path("surveys/<int:pk>/open/", survey_editing.SurveyOpenView.as_view(), name="survey_open"),
     path(
         "surveys/<int:pk>/questions/",
         survey_editing.SurveyQuestionAddView.as_view(),

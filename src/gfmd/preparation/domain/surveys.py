@@ -20,6 +20,12 @@ from ..models import AnswerChoice, SurveyAnswer, SurveyQuestion, SurveyResponse
 
 
 def check_open(survey, now: datetime.datetime) -> None:
+    if survey.is_draft:
+        raise DomainError(
+            _("This survey is still being prepared; it is not open for answers yet."),
+            field="survey",
+            code="draft",
+        )
     if survey.deadline is not None and now > survey.deadline:
         raise DomainError(
             _("The deadline of this survey (%(deadline)s) has passed; answers are closed.")
@@ -303,7 +309,8 @@ def refuse_if_answered(survey, what: str) -> None:
 
 
 def new_survey(*, edition, kind: str, title_en: str, user, deadline=None, **fields):
-    """Support Unit staff start a survey for an edition; questions are added to it next."""
+    """Support Unit staff start a survey for an edition; questions are added to it next, and it
+    stays in preparation until they open it (open_survey)."""
     from ..enums import SurveyKind
     from ..models import Survey
 
@@ -311,12 +318,33 @@ def new_survey(*, edition, kind: str, title_en: str, user, deadline=None, **fiel
         raise DomainError(_("Unknown kind of survey."), field="kind")
     if not (title_en or "").strip():
         raise DomainError(_("Give the survey a title."), field="title_en")
-    survey = Survey(edition=edition, created_by=user if getattr(user, "pk", None) else None)
+    survey = Survey(
+        edition=edition, created_by=user if getattr(user, "pk", None) else None, is_draft=True
+    )
     for name, value in {"kind": kind, "title_en": title_en, "deadline": deadline, **fields}.items():
         if name not in SURVEY_FIELDS:
             raise DomainError(_("“%(name)s” cannot be set here.") % {"name": name}, field=name)
         setattr(survey, name, value.strip() if isinstance(value, str) else value)
     survey.save()
+    return survey
+
+
+def open_survey(survey, *, user=None):
+    """Staff open a survey they have prepared; from then on focal points answer it and its
+    questions can no longer be changed in ways that would alter given answers."""
+    if not survey.is_draft:
+        raise DomainError(_("This survey is already open."), field="survey")
+    if not survey.questions.exists():
+        raise DomainError(_("Add at least one question before opening the survey."), field="survey")
+    if survey.deadline is not None and survey.deadline <= timezone.now():
+        raise DomainError(
+            _("The deadline is in the past; set a later one before opening the survey."),
+            field="deadline",
+        )
+    survey.is_draft = False
+    if user is not None and getattr(user, "is_authenticated", False):
+        survey._history_user = user
+    survey.save(update_fields=["is_draft"])
     return survey
 
 
@@ -452,7 +480,8 @@ def move_question(question, step: int) -> SurveyQuestion:
 
 def create_survey(*, edition, kind: str, title_en: str, questions: list[dict], user, deadline=None):
     """A survey with its questions in one step (the API); each question is {kind, text_en,
-    choices: [...], required}. The same checks as the survey pages, which add them one by one."""
+    choices: [...], required}. The same checks as the survey pages, which add them one by one;
+    the survey is complete, so it opens at once."""
     if not questions:
         raise DomainError(_("Add at least one question."), field="questions")
     for index, question in enumerate(questions, 1):
@@ -471,4 +500,6 @@ def create_survey(*, edition, kind: str, title_en: str, questions: list[dict], u
                 choices=question.get("choices") or [],
                 required=bool(question.get("required")),
             )
+        survey.is_draft = False
+        survey.save(update_fields=["is_draft"])
     return survey

@@ -22,6 +22,8 @@ class Survey(Sourced):
     title_es = models.CharField(_("title (Spanish)"), max_length=250, blank=True)
     instructions_en = models.TextField(_("instructions (English)"), blank=True)
     deadline = models.DateTimeField(_("answers accepted until"), null=True, blank=True)
+    # A survey built on the survey pages is prepared first and opened by staff when ready.
+    is_draft = models.BooleanField(_("being prepared"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -313,7 +313,8 @@ class SurveyView(SurveyMixin, PermissionRequiredMixin, TemplateView):
         return super().get_context_data(
             survey=survey,
             answered=[r.state for r in existing.values()],
-            is_open=survey.deadline is None or timezone.now() <= survey.deadline,
+            is_open=not survey.is_draft
+            and (survey.deadline is None or timezone.now() <= survey.deadline),
             can_see_results=self.request.user.has_perm("preparation.view_survey_results", survey),
             can_edit=self.request.user.has_perm("preparation.add_survey", survey),
             has_questions=survey.questions.exists(),

@@ -18,6 +18,7 @@ from ..domain.surveys import (
     add_question,
     move_question,
     new_survey,
+    open_survey,
     remove_question,
     update_question,
     update_survey,
@@ -69,7 +70,7 @@ class SurveyEditView(SurveyMixin, PermissionRequiredMixin, View):
             "edition": survey.edition,
             "questions": questions,
             "responses": survey.responses.count(),
-            "is_open": bool(questions) and (survey.deadline is None or now <= survey.deadline),
+            "is_open": not survey.is_draft and (survey.deadline is None or now <= survey.deadline),
             "settings_form": forms.get("settings_form")
             or SurveyForm(initial=SurveyForm.initial_for(survey)),
             "question_form": forms.get("question_form") or SurveyQuestionForm(),
@@ -97,6 +98,23 @@ class SurveyEditView(SurveyMixin, PermissionRequiredMixin, View):
                 messages.success(request, _("The survey is saved."))
                 return redirect("preparation:survey_edit", self.get_survey().pk)
         return self.render(status=400, settings_form=form)
+
+
+class SurveyOpenView(SurveyMixin, PermissionRequiredMixin, View):
+    """Staff open a survey they have prepared for answers."""
+
+    permission_required = "preparation.add_survey"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        survey = self.get_survey()
+        try:
+            open_survey(survey, user=request.user)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The survey is open for answers."))
+        return redirect("preparation:survey_edit", survey.pk)
 
 
 class SurveyQuestionAddView(SurveyEditView):
