@@ -170,11 +170,13 @@ def postgres_matching(entries, query: str, wanted: int) -> Matches:
             "SELECT GROUPING(type), GROUPING(year), GROUPING(language), type, year, language, "
             "COUNT(DISTINCT document_id), NULL, NULL, NULL FROM matched "
             "GROUP BY GROUPING SETS ((type), (year), (language), ()) "
-            "UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, position, entry.id, "
-            f"entry.document_id, CASE WHEN position <= {RANK_CANDIDATES} "
-            f"THEN ts_rank(entry.vector, {tsquery}) END "
-            "FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY in_title DESC, id) AS position "
-            f"FROM matched ORDER BY in_title DESC, id LIMIT {max(wanted, RANK_CANDIDATES)}) "
+            # The candidates in their fixed order (title matches first, then by id) are the
+            # first rows of a top-N sort; Python restores that order from (tier, id).
+            "UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, "
+            "CASE WHEN in_title THEN 0 ELSE 1 END, entry.id, "
+            f"entry.document_id, ts_rank(entry.vector, {tsquery}) "
+            "FROM (SELECT id, in_title FROM matched "
+            f"ORDER BY in_title DESC, id LIMIT {max(wanted, RANK_CANDIDATES)}) "
             "candidates JOIN library_searchentry entry ON entry.id = candidates.id",
             (*params, *[value for config in configs for value in (config, query)]),
         )
@@ -257,8 +259,10 @@ def search(
             seen.add(row[1])
             ranked.append(row)
     window = ranked[start : start + per_page]
-    loaded = SearchEntry.objects.select_related("document__process", "document__edition").in_bulk(
-        [row[0] for row in window]
+    loaded = (
+        SearchEntry.objects.select_related("document__process", "document__edition")
+        .defer("vector", "title_vector")  # PostgreSQL would send whole vectors as text
+        .in_bulk([row[0] for row in window])
     )
     stems = query_stems(query)
     hits = []

@@ -18,8 +18,10 @@ class SearchEntry(models.Model):
     access_level = models.CharField(max_length=20, choices=AccessLevel.choices)
     process_id_copy = models.BigIntegerField(db_index=True)
     edition_id_copy = models.BigIntegerField(null=True, db_index=True)
-    year = models.PositiveSmallIntegerField(db_index=True)
-    type = models.CharField(max_length=30, choices=DocumentType.choices, db_index=True)
+    # Not indexed on purpose: with an index on the year or the type, PostgreSQL filters a year's
+    # or a type's entries by reading their vectors instead of using the full-text index.
+    year = models.PositiveSmallIntegerField()
+    type = models.CharField(max_length=30, choices=DocumentType.choices)
     title = models.CharField(max_length=300)
     body = models.TextField()
     # PostgreSQL only: filled by the indexer with to_tsvector(<language config>, title || body).
