@@ -1,7 +1,7 @@
-"""API writes of the preparation of a Forum that the web forms also make: the concept paper
-(themes, roundtables, sessions, guiding questions), survey questions, and the record of body
-meetings and preparatory events (attendance, tabled documents, decision subjects). Each calls
-the same domain function as its form; refusals are JSON 400 with the field's name."""
+"""API writes of the concept paper that the web forms also make: themes, roundtables, sessions,
+guiding questions. Each calls the same domain function as its form; refusals are JSON 400 with
+the field's name. Survey building and the record of meetings have modules of their own
+(preparation_surveys.py, preparation_meetings.py); the paths of all three are listed here."""
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
@@ -10,9 +10,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gfmd.common.errors import DomainError
-from gfmd.directory.domain.states import state_by_iso3
-from gfmd.governance.models import BodyDecision, BodyMeeting
-from gfmd.library.models import Document
 from gfmd.preparation.domain.concept import (
     create_roundtable,
     create_session,
@@ -22,28 +19,9 @@ from gfmd.preparation.domain.concept import (
     update_session,
     update_theme,
 )
-from gfmd.preparation.domain.meetings import (
-    add_decision_subject,
-    meeting_records,
-    organisation_by_name,
-    record_attendance,
-    subject_from_key,
-    subject_key,
-    table_document,
-)
-from gfmd.preparation.domain.surveys import (
-    add_question,
-    remove_question,
-    update_question,
-    update_survey,
-)
-from gfmd.preparation.enums import QuestionKind, SurveyKind
 from gfmd.preparation.models import (
-    PreparatoryEvent,
     Roundtable,
     RoundtableSession,
-    Survey,
-    SurveyQuestion,
     Theme,
 )
 from gfmd.reference.models import GCMGuidingPrinciple, GCMObjective, SDGGoal, SDGTarget
@@ -325,270 +303,17 @@ class GuidingQuestions(EditionWriteView):
         return Response([{"id": q.pk, "position": q.position, "text_en": q.text_en} for q in saved])
 
 
-# Surveys ----------------------------------------------------------------------------------
-
-
-class SurveyUpdateSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=SurveyKind.choices, required=False)
-    title_en = serializers.CharField(max_length=250, required=False)
-    title_fr = serializers.CharField(max_length=250, required=False, allow_blank=True)
-    title_es = serializers.CharField(max_length=250, required=False, allow_blank=True)
-    instructions_en = serializers.CharField(required=False, allow_blank=True)
-    deadline = serializers.DateTimeField(required=False, allow_null=True)
-
-
-class SurveyQuestionSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=QuestionKind.choices, required=False)
-    text_en = serializers.CharField(required=False)
-    text_fr = serializers.CharField(required=False, allow_blank=True)
-    text_es = serializers.CharField(required=False, allow_blank=True)
-    choices = serializers.ListField(
-        child=serializers.CharField(max_length=500), required=False, max_length=100
-    )
-    required = serializers.BooleanField(required=False)
-
-
-def question_data(question: SurveyQuestion) -> dict:
-    return {
-        "id": question.pk,
-        "position": question.position,
-        "kind": question.kind,
-        "text_en": question.text_en,
-        "required": question.required,
-        "choices": [{"id": c.pk, "label_en": c.label_en} for c in question.choices.all()],
-    }
-
-
-class SurveyWriteView(APIView):
-    object_level_permission = True
-
-    def survey(self, request, kwargs) -> Survey:
-        survey = get_object_or_404(Survey.objects.select_related("edition"), pk=kwargs["pk"])
-        self.check_object_permissions(request, survey)
-        return survey
-
-
-class SurveyDetail(SurveyWriteView):
-    """Change a survey's title, kind, instructions or deadline."""
-
-    permission_required = {"PATCH": "preparation.add_survey"}
-
-    @extend_schema(request=SurveyUpdateSerializer, responses={200: dict})
-    def patch(self, request, **kwargs):
-        survey = self.survey(request, kwargs)
-        data = SurveyUpdateSerializer(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        survey = update_survey(survey, **data.validated_data)
-        return Response({"id": survey.pk, "title": survey.title, "deadline": survey.deadline})
-
-
-class SurveyQuestions(SurveyWriteView):
-    """Add a question at the end of a survey."""
-
-    permission_required = {"POST": "preparation.add_survey"}
-
-    @extend_schema(request=SurveyQuestionSerializer, responses={201: dict})
-    def post(self, request, **kwargs):
-        survey = self.survey(request, kwargs)
-        data = SurveyQuestionSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        fields = dict(data.validated_data)
-        question = add_question(
-            survey, kind=fields.pop("kind", ""), text_en=fields.pop("text_en", ""), **fields
-        )
-        return Response(question_data(question), status=status.HTTP_201_CREATED)
-
-
-class SurveyQuestionDetail(SurveyWriteView):
-    """Change or remove a question; refused (400) when states' answers would be lost."""
-
-    permission_required = {"PATCH": "preparation.add_survey", "DELETE": "preparation.add_survey"}
-
-    def question(self, request, kwargs) -> SurveyQuestion:
-        survey = self.survey(request, kwargs)
-        return get_object_or_404(SurveyQuestion, survey=survey, pk=kwargs["question"])
-
-    @extend_schema(request=SurveyQuestionSerializer, responses={200: dict})
-    def patch(self, request, **kwargs):
-        question = self.question(request, kwargs)
-        data = SurveyQuestionSerializer(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        return Response(question_data(update_question(question, **data.validated_data)))
-
-    @extend_schema(request=None, responses={204: None})
-    def delete(self, request, **kwargs):
-        remove_question(self.question(request, kwargs))
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-# The record of meetings --------------------------------------------------------------------
-
-
-class AttendanceSerializer(serializers.Serializer):
-    states = serializers.ListField(
-        child=serializers.CharField(max_length=3), required=False, max_length=200
-    )
-    organisations = serializers.ListField(
-        child=serializers.CharField(max_length=300),
-        required=False,
-        max_length=200,
-        help_text="acronyms or full names as the directory writes them",
-    )
-
-
-class TabledSerializer(serializers.Serializer):
-    document = serializers.IntegerField(help_text="the library document's id")
-
-
-class SubjectSerializer(serializers.Serializer):
-    subject = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        help_text='a record as "app.model:id", e.g. "preparation.theme:12"; or leave out and '
-        "give a label",
-    )
-    label_en = serializers.CharField(max_length=300, required=False, allow_blank=True)
-
-
-def meeting_data(meeting) -> dict:
-    data = {
-        "id": meeting.pk,
-        "attendance": [
-            {
-                "id": a.pk,
-                "state": a.state.iso3 if a.state_id else None,
-                "organisation": str(a.organisation) if a.organisation_id else None,
-            }
-            for a in meeting.attendance.all()
-        ],
-        "tabled_documents": [
-            {"id": t.pk, "document": t.document_id, "title": t.document.title_en}
-            for t in meeting.tabled.all()
-        ],
-        "provenance": meeting.provenance,
-    }
-    if isinstance(meeting, BodyMeeting):
-        data["body"] = meeting.body
-        data["number"] = meeting.number
-        data["decisions"] = [
-            {
-                "id": d.pk,
-                "kind": d.kind,
-                "text": d.text,
-                "provenance": d.provenance,
-                "subjects": [
-                    {
-                        "id": s.pk,
-                        "label_en": s.label_en,
-                        "subject": subject_key(s.subject) if s.subject is not None else None,
-                        "provenance": s.provenance,
-                    }
-                    for s in d.subjects.all()
-                ],
-            }
-            for d in meeting.decisions.all()
-        ]
-    return data
-
-
-class MeetingView(APIView):
-    object_level_permission = True
-    kind = "body"
-
-    def meeting(self, request, kwargs):
-        if self.kind == "body":
-            meeting = get_object_or_404(meeting_records(BodyMeeting.objects), pk=kwargs["pk"])
-        else:
-            meeting = get_object_or_404(
-                PreparatoryEvent.objects.select_related("edition__process").prefetch_related(
-                    "attendance__state", "attendance__organisation", "tabled__document"
-                ),
-                pk=kwargs["pk"],
-            )
-        self.check_object_permissions(request, meeting)
-        return meeting
-
-
-class BodyMeetingDetail(MeetingView):
-    """A body meeting's decisions (and what each refers to), attendance and tabled documents."""
-
-    permission_required = {"GET": "preparation.view_timeline"}
-
-    @extend_schema(responses={200: dict})
-    def get(self, request, **kwargs):
-        return Response(meeting_data(self.meeting(request, kwargs)))
-
-
-class Attendance(MeetingView):
-    """Record states (ISO 3166 alpha-3) and organisations present; already recorded ones are
-    reported, not doubled."""
-
-    permission_required = {"POST": "preparation.change_meetings"}
-
-    @extend_schema(request=AttendanceSerializer, responses={201: dict})
-    def post(self, request, **kwargs):
-        meeting = self.meeting(request, kwargs)
-        data = AttendanceSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        states = [state_by_iso3(c, field="states") for c in data.validated_data.get("states", [])]
-        organisations = [
-            organisation_by_name(n) for n in data.validated_data.get("organisations", [])
-        ]
-        result = record_attendance(meeting, states=states, organisations=organisations)
-        return Response(
-            {
-                "created": [a.pk for a in result["created"]],
-                "already_recorded": [str(x) for x in result["already"]],
-            },
-            status=status.HTTP_201_CREATED,
-        )
-
-
-class Tabled(MeetingView):
-    """Record a library document as tabled at the meeting."""
-
-    permission_required = {"POST": "preparation.change_meetings"}
-
-    @extend_schema(request=TabledSerializer, responses={201: dict})
-    def post(self, request, **kwargs):
-        meeting = self.meeting(request, kwargs)
-        data = TabledSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        document = Document.objects.filter(pk=data.validated_data["document"]).first()
-        if document is None:
-            raise DomainError("No document has this id.", field="document")
-        tabled = table_document(meeting, document)
-        return Response({"id": tabled.pk, "document": document.pk}, status=status.HTTP_201_CREATED)
-
-
-class DecisionSubjects(APIView):
-    """Record what a body decision refers to (a record of the platform, or a label)."""
-
-    permission_required = {"POST": "preparation.change_meetings"}
-    object_level_permission = True
-
-    @extend_schema(request=SubjectSerializer, responses={201: dict})
-    def post(self, request, **kwargs):
-        decision = get_object_or_404(
-            BodyDecision.objects.select_related("meeting__edition"), pk=kwargs["pk"]
-        )
-        self.check_object_permissions(request, decision.meeting)
-        data = SubjectSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        key = data.validated_data.get("subject")
-        subject = add_decision_subject(
-            decision,
-            subject=subject_from_key(key) if key else None,
-            label_en=data.validated_data.get("label_en", ""),
-        )
-        return Response(
-            {"id": subject.pk, "label_en": subject.label_en}, status=status.HTTP_201_CREATED
-        )
-
-
 def preparation_editing_paths(edition: str) -> list:
     """The API paths of this module (api/urls.py)."""
     from django.urls import path
+
+    from .preparation_meetings import (
+        Attendance,
+        BodyMeetingDetail,
+        DecisionSubjects,
+        Tabled,
+    )
+    from .preparation_surveys import SurveyDetail, SurveyQuestionDetail, SurveyQuestions
 
     session = edition + "sessions/<str:session>"
     return [
