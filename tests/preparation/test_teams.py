@@ -156,6 +156,8 @@ def test_a_state_page_lists_its_session_teams_across_editions(client):
     page = client.get(reverse("directory:state", args=["GHA"])).content.decode()
     teams = page.split('class="session-teams"')[1].split("</ul>")[0]
     assert "2010 — 3.2" in teams and "2007 — 1.1" in teams
+    assert f'href="{reverse("preparation:session", args=["gfmd", 4, "3.2"])}"' in teams
+    assert "(government team member)" in teams or "(co-chair)" in teams
 
 
 def test_edition_page_links_to_its_roundtables(client):

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
@@ -19,7 +20,11 @@ from gfmd.governance.domain.memberships import (
     add_steering_group_membership,
     save_edition,
 )
-from gfmd.governance.domain.neighbours import editions_with_chairs
+from gfmd.governance.domain.neighbours import (
+    EditionNeighbourhood,
+    editions_with_chair_states,
+    neighbourhood_by_address,
+)
 from gfmd.governance.domain.observers import invite_observer, observers_of, withdraw_observer
 from gfmd.governance.domain.summary import edition_governance
 from gfmd.governance.models import (
@@ -151,8 +156,10 @@ class EditionDetailSerializer(serializers.Serializer):
     provenance = serializers.CharField()
 
 
-def edition_detail_data(edition: Edition, as_of: datetime.date | None) -> dict:
-    governance = edition_governance(edition, as_of)
+def edition_detail_data(
+    edition: Edition, as_of: datetime.date | None, around: EditionNeighbourhood | None = None
+) -> dict:
+    governance = edition_governance(edition, as_of, around=around)
     troika = governance.troika
     return {
         "process": edition.process.slug,
@@ -188,7 +195,7 @@ class EditionList(generics.ListCreateAPIView):
     permission_required = {"GET": "governance.view_edition", "POST": "governance.add_edition"}
 
     def get_queryset(self):
-        editions = editions_with_chairs().order_by("process__slug", "number")
+        editions = editions_with_chair_states().order_by("process__slug", "number")
         process = self.request.query_params.get("process")
         if process:
             editions = editions.filter(process__slug=process)
@@ -244,13 +251,12 @@ class EditionDetail(generics.GenericAPIView):
         return self.get_object()
 
     def get_object(self):
-        if not hasattr(self, "_edition"):
-            self._edition = get_object_or_404(
-                Edition.objects.select_related("process", "host_state"),
-                process__slug=self.kwargs["process"],
-                number=self.kwargs["number"],
-            )
-        return self._edition
+        """The edition with its neighbours, read once for the permission check and the answer."""
+        if not hasattr(self, "_around"):
+            self._around = neighbourhood_by_address(self.kwargs["process"], self.kwargs["number"])
+            if self._around is None:
+                raise Http404
+        return self._around.edition
 
     @extend_schema(
         parameters=[
@@ -258,7 +264,8 @@ class EditionDetail(generics.GenericAPIView):
         ]
     )
     def get(self, request, *args, **kwargs):
-        return Response(edition_detail_data(self.get_object(), parse_as_of(request)))
+        edition = self.get_object()
+        return Response(edition_detail_data(edition, parse_as_of(request), around=self._around))
 
     @extend_schema(request=EditionWriteSerializer, responses={200: EditionDetailSerializer})
     def patch(self, request, *args, **kwargs):

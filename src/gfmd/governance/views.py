@@ -10,6 +10,7 @@ from gfmd.common.errors import DomainError
 from gfmd.common.history import history_entries
 from gfmd.common.views import PermissionRequiredMixin
 
+from .domain.neighbours import neighbourhood_by_address
 from .domain.observers import check_observers, invite_observer, observers_of, withdraw_observer
 from .domain.queries import (
     body_meetings_of,
@@ -55,10 +56,13 @@ class HomeView(PermissionRequiredMixin, TemplateView):
     template_name = "governance/home.html"
 
     def get_context_data(self, **kwargs):
-        current, following = current_and_next_edition("gfmd")
-        governance = edition_governance(current) if current else None
+        around, following = current_and_next_edition("gfmd")
+        governance = edition_governance(around.edition, around=around) if around else None
         return super().get_context_data(
-            current=current, following=following, governance=governance, **kwargs
+            current=around.edition if around else None,
+            following=following,
+            governance=governance,
+            **kwargs,
         )
 
 
@@ -75,9 +79,18 @@ class EditionDetailView(EditionMixin, PermissionRequiredMixin, TemplateView):
     permission_required = "governance.view_edition"
     template_name = "governance/edition_detail.html"
 
+    def get_edition(self) -> Edition:
+        """The edition read with its neighbours at once: its governance needs them."""
+        if not hasattr(self, "_edition"):
+            self._around = neighbourhood_by_address(self.kwargs["process"], self.kwargs["number"])
+            if self._around is None:
+                raise Http404
+            self._edition = self._around.edition
+        return self._edition
+
     def get_context_data(self, **kwargs):
         as_of, error = parse_as_of(self.request.GET.get("as_of"))
-        governance = edition_governance(self.get_edition(), as_of)
+        governance = edition_governance(self.get_edition(), as_of, around=self._around)
         return super().get_context_data(
             edition=governance.edition,  # with its chairs, candidacies and Troika prefetched
             governance=governance,

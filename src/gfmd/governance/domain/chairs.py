@@ -30,11 +30,10 @@ def chair_states(edition: Edition | None) -> list[State]:
         if (term.start is None or term.start <= last) and (term.end is None or term.end >= first)
     ]
     terms.sort(key=lambda term: (not term.is_lead, term.phase, term.state.name_en))
-    states: list[State] = []
+    states: dict[int, State] = {}  # a state with two terms (two phases) is named once
     for term in terms:
-        if term.state not in states:
-            states.append(term.state)
-    return states
+        states.setdefault(term.state_id, term.state)
+    return list(states.values())
 
 
 def co_chair(previous: Edition | None) -> State | None:

@@ -13,7 +13,7 @@ from ..models import (
     SteeringGroupMembership,
     TroikaExtension,
 )
-from .neighbours import editions_with_chairs
+from .neighbours import EditionNeighbourhood, editions_with_chairs, neighbourhood
 
 
 def editions_by_process(slug: str | None = None) -> list[Process]:
@@ -62,14 +62,17 @@ def editions_by_process_of_kind(kind: str) -> list[Process]:
     )
 
 
-def current_and_next_edition(process_slug: str) -> tuple[Edition | None, Edition | None]:
-    """The edition of this year (else the latest before it) and the one after it, if recorded."""
+def current_and_next_edition(
+    process_slug: str,
+) -> tuple[EditionNeighbourhood | None, Edition | None]:
+    """The edition of this year (else the latest before it) with its neighbours, and the one
+    after it if recorded (the next by number, which may skip a gap in the numbering)."""
     this_year = timezone.localdate().year
     editions = list(editions_with_chairs().filter(process__slug=process_slug).order_by("number"))
     past = [e for e in editions if e.year <= this_year]
     current = past[-1] if past else (editions[0] if editions else None)
     following = next((e for e in editions if current and e.number > current.number), None)
-    return current, following
+    return (neighbourhood(current, editions) if current else None), following
 
 
 def governance_history(edition: Edition) -> list:

@@ -15,7 +15,13 @@ from .checks import (
     check_troika,
 )
 from .neighbours import EditionNeighbourhood, neighbourhood
-from .steering_group import RegionalBalance, SteeringGroupSeat, regional_balance, steering_group
+from .steering_group import (
+    RegionalBalance,
+    SteeringGroupSeat,
+    regional_balance,
+    states_per_region,
+    steering_group,
+)
 from .troika import Troika, derive_troika
 
 
@@ -36,12 +42,17 @@ class EditionGovernance:
         return self.around.edition
 
 
-def edition_governance(edition: Edition, as_of: datetime.date | None = None) -> EditionGovernance:
-    around = neighbourhood(edition)
+def edition_governance(
+    edition: Edition,
+    as_of: datetime.date | None = None,
+    around: EditionNeighbourhood | None = None,
+) -> EditionGovernance:
+    """``around`` is the edition's neighbourhood when the caller has read it already."""
+    around = around or neighbourhood(edition)
     edition = around.edition
     troika = derive_troika(around, as_of)
     seats = steering_group(edition.process, troika)
-    balance = regional_balance([seat.state for seat in seats], list(State.objects.all()))
+    balance = regional_balance([seat.state for seat in seats], states_per_region())
     holders = (
         list(
             ChairHolder.objects.filter(chairmanship_id=edition.chairmanship_id).select_related(

@@ -2,8 +2,11 @@
 queries whatever the number of sessions, members or events."""
 
 from dataclasses import dataclass, field
+from types import SimpleNamespace
+from urllib.parse import quote
 
 from django.db.models import Prefetch
+from django.utils.translation import get_language
 
 from gfmd.governance.models import BodyMeeting, Edition
 
@@ -127,13 +130,67 @@ def team_matrix(edition: Edition) -> list[MatrixRow]:
     return rows
 
 
-def state_session_teams(state) -> list[TeamMembership]:
-    """Every session team a state has been on (accepted), across editions, newest first."""
-    return list(
-        TeamMembership.objects.filter(state=state, status=TeamStatus.ACCEPTED)
-        .select_related("session__edition__process")
-        .order_by("-session__edition__year", "session__number")
+def state_session_teams(state) -> list[dict]:
+    """Every session team a state has been on (accepted), across editions, newest first, as
+    rows of what the state's page shows: a state that joined teams over many editions has
+    hundreds of them, so rows are read as values with their labels and addresses built once
+    (bench/run.py)."""
+    from django.urls import reverse
+
+    from gfmd.common.models import localized
+
+    language = get_language()
+    seats = {value: str(label) for value, label in TeamSeat.choices}
+    address = (
+        reverse("preparation:session", args=["PROCESS", 999999, "SESSION"])
+        .replace("PROCESS", "{process}")
+        .replace("999999", "{number}")
+        .replace("SESSION", "{session}")
     )
+    rows = (
+        TeamMembership.objects.filter(state=state, status=TeamStatus.ACCEPTED)
+        .order_by("-session__edition__year", "session__number")
+        .values(
+            "seat",
+            "session__number",
+            "session__title_en",
+            "session__title_fr",
+            "session__title_es",
+            "session__edition__number",
+            "session__edition__year",
+            "session__edition__year_end",
+            "session__edition__process__slug",
+            "session__edition__process__acronym",
+            "session__edition__process__name_en",
+            "session__edition__process__name_fr",
+            "session__edition__process__name_es",
+        )
+    )
+    teams = []
+    for row in rows:
+        edition = {k.removeprefix("session__edition__"): v for k, v in row.items()}
+        session = SimpleNamespace(
+            **{k.removeprefix("session__"): v for k, v in row.items() if k.startswith("session__")}
+        )
+        process = SimpleNamespace(
+            **{k.removeprefix("process__"): v for k, v in edition.items() if "process__" in k}
+        )
+        year, year_end = edition["year"], edition["year_end"]
+        teams.append(
+            {
+                "url": address.format(
+                    process=quote(process.slug),
+                    number=edition["number"],
+                    session=quote(session.number),
+                ),
+                "process": process.acronym or localized(process, "name", language),
+                "years": f"{year}–{year_end}" if year_end else str(year),
+                "number": session.number,
+                "title": localized(session, "title", language),
+                "seat": seats.get(row["seat"], row["seat"]),
+            }
+        )
+    return teams
 
 
 def body_meetings_of_edition(edition: Edition):
