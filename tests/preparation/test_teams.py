@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from gfmd.common.errors import DomainError
@@ -163,3 +164,27 @@ def test_a_state_page_lists_its_session_teams_across_editions(client):
 def test_edition_page_links_to_its_roundtables(client):
     page = client.get(reverse("governance:edition", args=["gfmd", 4])).content.decode()
     assert reverse("preparation:agenda", args=["gfmd", 4]) in page
+
+
+def test_a_state_page_in_french_names_seats_in_french_and_titles_fall_back_to_english(client):
+    from gfmd.preparation.models import RoundtableSession
+
+    session = RoundtableSession.objects.get(
+        edition__process__slug="gfmd", edition__number=4, number="3.2"
+    )
+    session.title_fr = "Titre français de la session"
+    session.save()
+    with translation.override("fr"):
+        address = reverse("directory:state", args=["GHA"])
+    page = client.get(address).content.decode()
+    teams = page.split('class="session-teams"')[1].split("</ul>")[0]
+    assert "3.2 Titre français de la session" in teams
+    assert (
+        "membre gouvernemental de l’équipe" in teams
+        or "membre gouvernemental de l&#x27;équipe" in teams
+    )
+    english_only = RoundtableSession.objects.get(
+        edition__process__slug="gfmd", edition__number=1, number="1.1"
+    )
+    assert english_only.title_fr == ""
+    assert f"1.1 {english_only.title_en}" in teams

@@ -1,5 +1,7 @@
 """What every capability needs: provenance of data from the sources, dates with a precision."""
 
+from functools import lru_cache
+
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -39,10 +41,17 @@ def localized(obj, field: str, language: str | None = None) -> str:
 
 def date_with_precision(value, precision: str) -> str:
     """Render a date no more precisely than the source states it."""
-    from django.utils.formats import date_format
-
     if value is None or precision == DatePrecision.TO_BE_CONFIRMED:
         return str(_("to be confirmed"))
+    return formatted_date(value, precision, get_language())
+
+
+@lru_cache(maxsize=4096)
+def formatted_date(value, precision: str, language: str | None) -> str:
+    """The date in the active ``language``'s format, remembered: pages list the same dates many
+    times and Django's date formatting is slow (bench/run.py)."""
+    from django.utils.formats import date_format
+
     if precision == DatePrecision.YEAR:
         return str(value.year)
     if precision == DatePrecision.MONTH:

@@ -2,7 +2,6 @@
 queries whatever the number of sessions, members or events."""
 
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 from urllib.parse import quote
 
 from django.db.models import Prefetch
@@ -133,13 +132,14 @@ def team_matrix(edition: Edition) -> list[MatrixRow]:
 def state_session_teams(state) -> list[dict]:
     """Every session team a state has been on (accepted), across editions, newest first, as
     rows of what the state's page shows: a state that joined teams over many editions has
-    hundreds of them, so rows are read as values with their labels and addresses built once
+    hundreds of them, so rows are read as tuples with their labels and addresses built once
     (bench/run.py)."""
     from django.urls import reverse
 
-    from gfmd.common.models import localized
+    from gfmd.common.models import CONTENT_LANGUAGES
 
-    language = get_language()
+    language = (get_language() or "en")[:2]
+    language = language if language in CONTENT_LANGUAGES else "en"
     seats = {value: str(label) for value, label in TeamSeat.choices}
     address = (
         reverse("preparation:session", args=["PROCESS", 999999, "SESSION"])
@@ -150,47 +150,43 @@ def state_session_teams(state) -> list[dict]:
     rows = (
         TeamMembership.objects.filter(state=state, status=TeamStatus.ACCEPTED)
         .order_by("-session__edition__year", "session__number")
-        .values(
+        .values_list(
             "seat",
             "session__number",
             "session__title_en",
-            "session__title_fr",
-            "session__title_es",
+            f"session__title_{language}",
             "session__edition__number",
             "session__edition__year",
             "session__edition__year_end",
             "session__edition__process__slug",
             "session__edition__process__acronym",
             "session__edition__process__name_en",
-            "session__edition__process__name_fr",
-            "session__edition__process__name_es",
+            f"session__edition__process__name_{language}",
         )
     )
-    teams = []
-    for row in rows:
-        edition = {k.removeprefix("session__edition__"): v for k, v in row.items()}
-        session = SimpleNamespace(
-            **{k.removeprefix("session__"): v for k, v in row.items() if k.startswith("session__")}
-        )
-        process = SimpleNamespace(
-            **{k.removeprefix("process__"): v for k, v in edition.items() if "process__" in k}
-        )
-        year, year_end = edition["year"], edition["year_end"]
-        teams.append(
-            {
-                "url": address.format(
-                    process=quote(process.slug),
-                    number=edition["number"],
-                    session=quote(session.number),
-                ),
-                "process": process.acronym or localized(process, "name", language),
-                "years": f"{year}–{year_end}" if year_end else str(year),
-                "number": session.number,
-                "title": localized(session, "title", language),
-                "seat": seats.get(row["seat"], row["seat"]),
-            }
-        )
-    return teams
+    return [
+        {
+            "url": address.format(process=quote(slug), number=number, session=quote(session)),
+            "process": acronym or name or name_en,
+            "years": f"{year}–{year_end}" if year_end else str(year),
+            "number": session,
+            "title": title or title_en,
+            "seat": seats.get(seat, seat),
+        }
+        for (
+            seat,
+            session,
+            title_en,
+            title,
+            number,
+            year,
+            year_end,
+            slug,
+            acronym,
+            name_en,
+            name,
+        ) in rows
+    ]
 
 
 def body_meetings_of_edition(edition: Edition):
