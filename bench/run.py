@@ -41,6 +41,8 @@ SYNTHETIC_EDITION = "synthetic-rcp-2/5"  # exists from scale 0.5 up (ten edition
 PAGES = [
     "/en/",
     "/en/editions/",
+    "/en/editions/gfmd/",
+    "/en/editions/synthetic-rcp-2/",
     "/en/editions/gfmd/4/",
     "/en/editions/gfmd/4/governance/",
     f"/en/editions/{SYNTHETIC_EDITION}/",
@@ -49,9 +51,13 @@ PAGES = [
     "/en/states/MEX/",
     "/en/organisations/",
     "/en/organisations/?page=50",
+    "/en/organisations/1/",  # the first organisation the sources name
     "/api/v1/states",
+    "/api/v1/states/MEX",
     "/api/v1/organisations",
+    "/api/v1/organisations/1",
     "/api/v1/editions",
+    "/api/v1/editions?process=gfmd",
     "/api/v1/editions/gfmd/4",
     f"/api/v1/editions/{SYNTHETIC_EDITION}",
 ]

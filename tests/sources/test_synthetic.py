@@ -161,12 +161,15 @@ PAGES = [
     "/en/editions/synthetic-rcp-1/2/",
     "/en/editions/synthetic-rcp-1/2/governance/",
     "/en/editions/synthetic-rcp-1/",
+    "/en/editions/gfmd/",
     "/en/states/",
     "/en/organisations/",
     "/en/organisations/?page=2",
     "/api/v1/states",
     "/api/v1/organisations",
+    "/api/v1/states/MEX",
     "/api/v1/editions",
+    "/api/v1/editions?process=gfmd",
     "/api/v1/editions/gfmd/4",
     "/api/v1/editions/synthetic-rcp-1/2",
 ]
@@ -200,7 +203,9 @@ def test_page_query_counts_do_not_grow_with_the_scale(client):
     generate(scale=0.2)  # six editions, ten times the people
     # A state that chairs a synthetic edition only in the larger dataset: its page lists more.
     state = sorted(synthetic_chairs() - chairs_before)[0]
-    paths = [*PAGES, f"/en/states/{state}/"]
+    first = Organisation.objects.order_by("pk").first().pk  # one the sources name
+    paths = [*PAGES, f"/en/states/{state}/", f"/en/organisations/{first}/"]
+    paths.append(f"/api/v1/organisations/{first}")
     larger = query_counts(client, paths)
     generate(scale=0.05)
     assert query_counts(client, paths) == larger
