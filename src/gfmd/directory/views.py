@@ -7,6 +7,7 @@ from gfmd.common.models import collation_key
 from gfmd.common.views import PermissionRequiredMixin
 
 from .domain.queries import (
+    organisation_gfmd_record,
     organisations_for_listing,
     regions,
     state_gfmd_history,
@@ -92,4 +93,6 @@ class OrganisationDetailView(PermissionRequiredMixin, TemplateView):
         organisation = get_object_or_404(
             Organisation.objects.select_related("based_in"), pk=self.kwargs["pk"]
         )
-        return super().get_context_data(organisation=organisation, **kwargs)
+        return super().get_context_data(
+            organisation=organisation, **organisation_gfmd_record(organisation), **kwargs
+        )

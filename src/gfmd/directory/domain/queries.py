@@ -76,3 +76,28 @@ def state_gfmd_history(state: State) -> dict:
         "extended_troika": list(extended_troika),
         "focal_points": focal_points,
     }
+
+
+def organisation_gfmd_record(organisation: Organisation) -> dict:
+    """An organisation's GFMD record: the editions it observed (003 L9510-L9513), the ad hoc
+    Working Groups it sat on, the processes it serves as secretariat, and its session teams."""
+    from gfmd.governance.models import EditionObserver, Process, WorkingGroupMember
+    from gfmd.preparation.domain.queries import organisation_session_teams
+
+    observed = (
+        EditionObserver.objects.filter(organisation=organisation)
+        .select_related("edition__process")
+        .order_by("-edition__year", "edition__process__name_en")
+    )
+    working_groups = (
+        WorkingGroupMember.objects.filter(organisation=organisation)
+        .select_related("group__process")
+        .prefetch_related("group__names")
+        .order_by("group__established_year", "group__key")
+    )
+    return {
+        "observed": [observer.edition for observer in observed],
+        "working_groups": list(working_groups),
+        "secretariat_of": list(Process.objects.filter(organisation=organisation)),
+        "session_teams": organisation_session_teams(organisation),
+    }

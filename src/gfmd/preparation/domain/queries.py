@@ -130,9 +130,17 @@ def team_matrix(edition: Edition) -> list[MatrixRow]:
 
 
 def state_session_teams(state) -> list[dict]:
-    """Every session team a state has been on (accepted), across editions, newest first, as
-    rows of what the state's page shows: a state that joined teams over many editions has
-    hundreds of them, so rows are read as tuples with their labels and addresses built once
+    return session_teams_of(state=state)
+
+
+def organisation_session_teams(organisation) -> list[dict]:
+    return session_teams_of(organisation=organisation)
+
+
+def session_teams_of(**member) -> list[dict]:
+    """Every session team a state or organisation has been on (accepted), across editions,
+    newest first, as rows of what its page shows: a state that joined teams over many editions
+    has hundreds of them, so rows are read as tuples with their labels and addresses built once
     (bench/run.py)."""
     from django.urls import reverse
 
@@ -148,7 +156,7 @@ def state_session_teams(state) -> list[dict]:
         .replace("SESSION", "{session}")
     )
     rows = (
-        TeamMembership.objects.filter(state=state, status=TeamStatus.ACCEPTED)
+        TeamMembership.objects.filter(status=TeamStatus.ACCEPTED, **member)
         .order_by("-session__edition__year", "session__number")
         .values_list(
             "seat",
