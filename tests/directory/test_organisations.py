@@ -52,3 +52,11 @@ def test_an_organisation_without_a_record_says_so(client):
 def test_an_unknown_organisation_is_not_found(client):
     missing = (Organisation.objects.order_by("-pk").first().pk or 0) + 1000
     assert client.get(reverse("directory:organisation", args=[missing])).status_code == 404
+
+
+def test_the_api_gives_an_organisations_observer_seats(client):
+    organisation = OrganisationFactory()
+    invite_observer(Edition.objects.get(process__slug="gfmd", number=4), organisation)
+    answer = client.get(f"/api/v1/organisations/{organisation.pk}").json()
+    assert answer["observer_of"] == [{"process": "gfmd", "number": 4, "year": 2010}]
+    assert "observer_of" not in client.get("/api/v1/organisations").json()["results"][0]

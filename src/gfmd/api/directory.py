@@ -1,6 +1,7 @@
 """API of the directory: states and organisations (public)."""
 
 import django_filters
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import generics, serializers
 
 from gfmd.directory.enums import DevelopmentStatus, OrganisationType, UNStatus
@@ -83,6 +84,32 @@ class OrganisationSerializer(serializers.ModelSerializer):
         ]
 
 
+class ObservedEditionSerializer(serializers.Serializer):
+    process = serializers.CharField()
+    number = serializers.IntegerField()
+    year = serializers.IntegerField()
+
+
+class OrganisationDetailSerializer(OrganisationSerializer):
+    observer_of = serializers.SerializerMethodField(
+        help_text="Editions the organisation was invited to as observer (003 L9510-L9513)."
+    )
+
+    class Meta(OrganisationSerializer.Meta):
+        fields = [*OrganisationSerializer.Meta.fields, "observer_of"]
+
+    @extend_schema_field(ObservedEditionSerializer(many=True))
+    def get_observer_of(self, organisation) -> list[dict]:
+        from gfmd.governance.models import EditionObserver
+
+        rows = (
+            EditionObserver.objects.filter(organisation=organisation)
+            .order_by("edition__year", "edition__process__slug")
+            .values_list("edition__process__slug", "edition__number", "edition__year")
+        )
+        return [{"process": p, "number": n, "year": y} for p, n, y in rows]
+
+
 class OrganisationFilter(django_filters.FilterSet):
     type = django_filters.ChoiceFilter(choices=OrganisationType.choices)
     q = django_filters.CharFilter(field_name="name_en", lookup_expr="icontains")
@@ -103,4 +130,4 @@ class OrganisationList(generics.ListAPIView):
 class OrganisationDetail(generics.RetrieveAPIView):
     permission_required = "directory.view_organisation"
     queryset = Organisation.objects.select_related("based_in")
-    serializer_class = OrganisationSerializer
+    serializer_class = OrganisationDetailSerializer
