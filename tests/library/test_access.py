@@ -48,6 +48,24 @@ def test_participants(make_document, client, state):
     assert not reads(client, nobody, document)
 
 
+def test_participants_among_organisations_are_the_editions_observers(make_document, client):
+    """Organisations take part in the editions they are invited to as observers (003 L9512)."""
+    from gfmd.governance.domain.observers import invite_observer
+    from gfmd.governance.models import Edition
+
+    document = make_document("participants")  # a 2010 document
+    iom = Organisation.objects.get(acronym="IOM")
+    contact = PersonFactory()
+    Affiliation.objects.create(person=contact, organisation=iom)
+    assert not finds(contact.user) and not reads(client, contact.user, document)
+    client.logout()
+    invite_observer(Edition.objects.get(process__slug="gfmd", year=2007), iom)
+    assert not finds(contact.user) and not reads(client, contact.user, document)
+    client.logout()
+    invite_observer(Edition.objects.get(process__slug="gfmd", number=4), iom)
+    assert finds(contact.user) and reads(client, contact.user, document)
+
+
 def test_friends_of_the_forum(make_document, client, state):
     document = make_document("friends")
     gfmd = Process.objects.get(slug="gfmd")

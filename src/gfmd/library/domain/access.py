@@ -1,9 +1,10 @@
 """Who may read which document version (docs/library.md).
 
-Levels, widest first: public; participants of the edition (until Summit registration exists:
-anyone signed in who holds a GFMD role); Friends of the Forum; Steering Group; the preparing team;
-Support Unit only. Support Unit staff of a process read everything of it, including staff of past
-chairmanships after a handover (they keep read access, issue 3); superusers read everything.
+Levels, widest first: public; participants of the edition (governments through their focal
+points and Support Unit staff; organisations invited as observers of that edition); Friends of
+the Forum; Steering Group; the preparing team; Support Unit only. Support Unit staff of a
+process read everything of it, including staff of past chairmanships after a handover (they keep
+read access, issue 3); superusers read everything.
 The same rules give a Q for document versions and one for search entries, so that pages, counts,
 facets and snippets never show what a user may not read.
 """
@@ -12,6 +13,7 @@ from django.db.models import Case, CharField, F, Q, Value, When
 from django.db.models.functions import Coalesce, NullIf
 
 from gfmd.governance.domain.roles import roles_of, support_process_ids_ever
+from gfmd.governance.models import EditionObserver
 
 from ..enums import AccessLevel, VersionStatus
 from ..models import DocumentTeamMember, DocumentVersion
@@ -29,22 +31,43 @@ def team_documents(user):
     ).values("document_id")
 
 
-def visibility(user, *, level: str, process: str, document: str) -> Q:
-    """A filter on any model that exposes an access level, a process id and a document id."""
+def participants(user, *, level: str, edition: str) -> Q:
+    """Who takes part in an edition, as far as the platform knows it before Summit registration.
+
+    The Forum is "open to all States Members and Observers of the United Nations" and "UN
+    agencies and other international and regional bodies may be invited as observers" (Operating
+    Modalities, 003 L9510-L9513): a government role (a focal point acting for a state, Support
+    Unit staff, a Steering Group member's focal point) takes part in every edition; an
+    organisation's contact takes part in the editions its organisation is invited to as an
+    observer, and reads the participants' documents of the process that belong to no edition.
+    """
+    roles = roles_of(user)
+    if (
+        roles.focal_point_state_ids
+        or roles.support_chairmanship_ids
+        or roles.steering_group_process_ids
+    ):
+        return Q(**{level: AccessLevel.PARTICIPANTS})
+    if roles.organisation_ids:
+        observed = EditionObserver.objects.filter(
+            organisation_id__in=roles.organisation_ids
+        ).values("edition_id")
+        return Q(**{level: AccessLevel.PARTICIPANTS}) & (
+            Q(**{f"{edition}__isnull": True}) | Q(**{f"{edition}__in": observed})
+        )
+    return Q(pk__in=[])
+
+
+def visibility(user, *, level: str, process: str, document: str, edition: str) -> Q:
+    """A filter on any model that exposes an access level and the ids of a process, a
+    document and an edition."""
     if user.is_authenticated and user.is_superuser:
         return Q()
     allowed = Q(**{level: AccessLevel.PUBLIC})
     if not user.is_authenticated:
         return allowed
     roles = roles_of(user)
-    has_role = bool(
-        roles.focal_point_state_ids
-        or roles.organisation_ids
-        or roles.support_chairmanship_ids
-        or roles.steering_group_process_ids
-    )
-    if has_role:
-        allowed |= Q(**{level: AccessLevel.PARTICIPANTS})
+    allowed |= participants(user, level=level, edition=edition)
     friends = roles.friends_process_ids | roles.steering_group_process_ids
     if friends:
         allowed |= Q(**{level: AccessLevel.FRIENDS_OF_THE_FORUM, f"{process}__in": friends})
@@ -81,7 +104,11 @@ def with_effective_level(versions):
 def readable_versions(user):
     return with_effective_level(DocumentVersion.objects.all()).filter(
         visibility(
-            user, level="effective_level", process="document__process_id", document="document_id"
+            user,
+            level="effective_level",
+            process="document__process_id",
+            document="document_id",
+            edition="document__edition_id",
         )
     )
 

@@ -53,7 +53,13 @@ class SearchResults:
 
 def visible_entries(user):
     return SearchEntry.objects.filter(
-        visibility(user, level="access_level", process="process_id_copy", document="document_id")
+        visibility(
+            user,
+            level="access_level",
+            process="process_id_copy",
+            document="document_id",
+            edition="edition_id_copy",
+        )
     )
 
 
