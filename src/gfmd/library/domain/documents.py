@@ -168,11 +168,16 @@ def store_file(version, language: str, upload, kind: str) -> DocumentFile:
 
 
 def queue_indexing(document_id: int, file_ids: list[int]) -> None:
+    """Extract each new file's text and re-index the document. Each extraction task re-indexes
+    the document when it is done, so the document is re-indexed on its own only when no file is
+    new (a rename, a release, a new team): indexing it once more would double the work of an
+    upload (bench/library.py, upload path)."""
     from ..tasks import extract_and_index, reindex
 
     for file_id in file_ids:
         extract_and_index.enqueue(file_id)
-    reindex.enqueue(document_id)
+    if not file_ids:
+        reindex.enqueue(document_id)
 
 
 def rename_document(

@@ -3,6 +3,7 @@ sees) and a draft newer than it (what its team sees), in each language it has.""
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
+from django.db.models import Case, Value, When
 
 from gfmd.common.models import CONTENT_LANGUAGES
 
@@ -87,20 +88,22 @@ def reindex_document(document_id: int) -> int:
 
 
 def _fill_vectors(document_id: int) -> None:
-    for language in (
-        SearchEntry.objects.filter(document_id=document_id)
-        .values_list("language", flat=True)
-        .distinct()
-    ):
-        config = POSTGRES_CONFIGS.get(language, "simple")
-        SearchEntry.objects.filter(document_id=document_id, language=language).update(
-            **vector_columns(config)
-        )
+    SearchEntry.objects.filter(document_id=document_id).update(**vector_columns())
 
 
-def vector_columns(config: str) -> dict:
-    """The PostgreSQL vectors of an entry: title and body for matching and final ranking, the
-    title alone to choose which matches get ranked (library/domain/search.py)."""
+def entry_config():
+    """The text search configuration of each entry's language (``simple`` for the others)."""
+    return Case(
+        *[When(language=code, then=Value(config)) for code, config in POSTGRES_CONFIGS.items()],
+        default=Value("simple"),
+    )
+
+
+def vector_columns() -> dict:
+    """The PostgreSQL vectors of an entry in its language: title and body for matching and final
+    ranking, the title alone to choose which matches get ranked (library/domain/search.py). One
+    statement fills the entries of every language."""
+    config = entry_config()
     return {
         "vector": SearchVector("title", weight="A", config=config)
         + SearchVector("body", weight="B", config=config),
@@ -142,11 +145,7 @@ def reindex_documents(document_ids: list[int], batch: int = 200) -> int:
             entries = [entry for document in documents for entry in build_entries(document)]
             created = SearchEntry.objects.bulk_create(entries, batch_size=500)
             if connection.vendor == "postgresql":
-                for language in {entry.language for entry in entries}:
-                    config = POSTGRES_CONFIGS.get(language, "simple")
-                    SearchEntry.objects.filter(document_id__in=ids, language=language).update(
-                        **vector_columns(config)
-                    )
+                SearchEntry.objects.filter(document_id__in=ids).update(**vector_columns())
             elif connection.vendor == "sqlite":
                 if any(entry.pk is None for entry in created):
                     created = list(SearchEntry.objects.filter(document_id__in=ids))

@@ -1,3 +1,5 @@
+from django.db import transaction
+
 from ..enums import TextStatus
 from ..models import DocumentFile
 from .extraction import extract_text
@@ -18,5 +20,6 @@ def extract_file_text(file_id: int) -> tuple[int | None, str]:
         file.text_status = extracted.status
         file.text_problem = extracted.problem[:250]
         file.pages = extracted.pages
-    file.save(update_fields=["text", "text_status", "text_problem", "pages"])
+    with transaction.atomic():  # the file and its history record: one commit
+        file.save(update_fields=["text", "text_status", "text_problem", "pages"])
     return file.version.document_id, file.text_status

@@ -136,22 +136,6 @@ class Matches:
     best: list[tuple]  # (entry id, document id, score), best first
 
 
-def facet_counts(rows) -> tuple[int, dict[str, dict]]:
-    """Matching documents in all, and by type, year and language, from the matching entries
-    given as (document id, type, year, language)."""
-    documents: dict[int, tuple] = {}
-    languages: dict[str, set] = {}
-    for document_id, type_, year, language in rows:
-        documents.setdefault(document_id, (type_, year))
-        languages.setdefault(language, set()).add(document_id)
-    facets = {
-        "type": dict(Counter(t for t, _y in documents.values()).most_common()),
-        "year": dict(sorted(Counter(y for _t, y in documents.values()).items(), reverse=True)),
-        "language": dict(Counter({k: len(v) for k, v in languages.items()}).most_common()),
-    }
-    return len(documents), facets
-
-
 def postgres_matching(entries, query: str, wanted: int) -> Matches:
     """Counts, facets and the best entries from PostgreSQL in one statement over one index scan.
 
@@ -199,11 +183,7 @@ def postgres_matching(entries, query: str, wanted: int) -> Matches:
             by["language"][language] = count
         else:
             total = count
-    facets = {
-        "type": dict(by["type"].most_common()),
-        "year": dict(sorted(by["year"].items(), reverse=True)),
-        "language": dict(by["language"].most_common()),
-    }
+    facets = sorted_facets(by)
     candidates.sort()
     ranked = sorted(candidates[:RANK_CANDIDATES], key=lambda row: (-row[3], row[0]))
     best = [(entry, document, score or 0.0) for _, entry, document, score in ranked]
@@ -215,26 +195,67 @@ def matching(entries, query: str, wanted: int) -> Matches:
     """How many documents match, the facets, and the ``wanted`` best entries."""
     if connection.vendor == "postgresql":
         return postgres_matching(entries, query, wanted)
+    return sqlite_matching(entries, query, wanted)
+
+
+# The covering index of library.SearchEntry (models/search.py) that SQLite must read instead of
+# the entries' rows; without statistics its planner would look every match up by rowid.
+SEARCH_KEYS_INDEX = "library_search_keys"
+
+
+def sqlite_matching(entries, query: str, wanted: int) -> Matches:
+    """Counts, facets and the best entries from SQLite in one statement.
+
+    The matches, with their bm25 score, are read once into a materialised CTE; SQLite counts the
+    documents per type, year and language from it and returns only the ``wanted`` best rows, so
+    a common word no longer sends tens of thousands of rows to Python. The access and filter
+    columns of each match come from a covering index (SEARCH_KEYS_INDEX): the entries' own rows
+    keep them behind the long body. Ties in score are broken by entry id, so that deeper pages
+    continue the first ones."""
     expression = fts_expression(query)
     if not expression:
         return Matches(0, {}, [])
     inner_sql, params = entries.values(
         "id", "document_id", "type", "year", "language"
     ).query.sql_with_params()
-    joined = (
-        f"FROM {FTS_TABLE} JOIN ({inner_sql}) e ON e.id = {FTS_TABLE}.rowid "
-        f"WHERE {FTS_TABLE} MATCH %s"
-    )
-    # One pass: FTS5 scores every match anyway, so the ranked rows also give counts and facets.
+    table = f'FROM "{SearchEntry._meta.db_table}"'
+    if inner_sql.count(table) == 1:
+        inner_sql = inner_sql.replace(table, f"{table} INDEXED BY {SEARCH_KEYS_INDEX}")
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT e.id, e.document_id, -bm25({FTS_TABLE}, 5.0, 1.0) AS score, e.type, e.year, "
-            f"e.language {joined} ORDER BY score DESC",
-            (*params, expression),
+            f"WITH matched AS MATERIALIZED (SELECT e.id, e.document_id, e.type, e.year, "
+            f"e.language, -bm25({FTS_TABLE}, 5.0, 1.0) AS score FROM {FTS_TABLE} "
+            f"JOIN ({inner_sql}) e ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s) "
+            "SELECT 'type', type, COUNT(DISTINCT document_id), NULL FROM matched GROUP BY type "
+            "UNION ALL SELECT 'year', year, COUNT(DISTINCT document_id), NULL FROM matched "
+            "GROUP BY year "
+            "UNION ALL SELECT 'language', language, COUNT(DISTINCT document_id), NULL "
+            "FROM matched GROUP BY language "
+            "UNION ALL SELECT 'total', NULL, COUNT(DISTINCT document_id), NULL FROM matched "
+            "UNION ALL SELECT * FROM (SELECT 'best', id, document_id, score FROM matched "
+            "ORDER BY score DESC, id LIMIT %s)",
+            (*params, expression, wanted),
         )
         rows = cursor.fetchall()
-    total, facets = facet_counts((row[1], row[3], row[4], row[5]) for row in rows)
-    return Matches(total, facets, [(row[0], row[1], row[2]) for row in rows[:wanted]])
+    total, by, best = 0, {"type": Counter(), "year": Counter(), "language": Counter()}, []
+    for kind, *row in rows:
+        if kind == "best":
+            best.append(tuple(row))  # entry id, document id, score
+        elif kind == "total":
+            total = row[1]
+        else:
+            value, count, _score = row
+            by[kind][value] = count
+    return Matches(total, sorted_facets(by), best)
+
+
+def sorted_facets(by: dict[str, Counter]) -> dict[str, dict]:
+    """Types and languages by count, years newest first."""
+    return {
+        "type": dict(by["type"].most_common()),
+        "year": dict(sorted(by["year"].items(), reverse=True)),
+        "language": dict(by["language"].most_common()),
+    }
 
 
 def fts_expression(query: str) -> str:
@@ -280,13 +301,17 @@ def search(
 
 def snippet(text: str, language: str, stems: list[set[str]]) -> str:
     """A short passage around the first match, HTML-escaped, matches wrapped in <mark>."""
-    wanted = set().union(*stems) if stems else set()
+    wanted = frozenset().union(*stems) if stems else frozenset()
     sample = text[:SCAN_CHARS]
+    candidates = candidate_words(wanted)
 
     def matches(word: str) -> bool:
-        return fold(word) in wanted or stem(word, language) in wanted
+        # Only a word that begins like a wanted stem is stemmed (see candidate_words).
+        return bool(candidates and candidates.match(word)) and (
+            fold(word) in wanted or stem(word, language) in wanted
+        )
 
-    first = first_match(sample, wanted, matches)
+    first = first_match(sample, candidates, matches)
     if first is None:
         opening = list(itertools.islice(WORD.finditer(sample), SNIPPET_WORDS + 1))
         suffix = " …" if len(opening) > SNIPPET_WORDS else ""
@@ -308,8 +333,19 @@ def snippet(text: str, language: str, stems: list[set[str]]) -> str:
     return prefix + " ".join("".join(out).split()) + suffix
 
 
-def first_match(sample: str, wanted: set[str], matches) -> re.Match | None:
-    """The first word of ``sample`` that ``matches``.
+def first_match(sample: str, candidates: re.Pattern | None, matches) -> re.Match | None:
+    """The first word of ``sample`` that ``matches``, among the ``candidates``."""
+    if candidates is None:
+        return None
+    for candidate in candidates.finditer(sample):
+        if matches(candidate.group(0)):
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=64)
+def candidate_words(wanted: frozenset[str]) -> re.Pattern | None:
+    """The words that may stem to one of ``wanted``.
 
     Stemming every word of a long file costs tens of milliseconds, so a regular expression finds
     the words that begin like a wanted stem (each letter also matching its accented forms) and
@@ -321,11 +357,7 @@ def first_match(sample: str, wanted: set[str], matches) -> re.Match | None:
     alternatives = [
         "".join(variants.get(c, re.escape(c)) for c in beginning) for beginning in beginnings
     ]
-    pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")\w*", re.IGNORECASE)
-    for candidate in pattern.finditer(sample):
-        if matches(candidate.group(0)):
-            return candidate
-    return None
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\w*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,24 @@ class SearchEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["version", "language"], name="search_entry_once")
         ]
+        indexes = [
+            # SQLite: what access, filters and facets read of each full-text match, so that a
+            # search never reads the entry's row. The columns after the long body can only be
+            # reached through its overflow pages: for a common word that was most of the time
+            # (library/domain/search.py, SEARCH_KEYS_INDEX). PostgreSQL does not use it.
+            models.Index(
+                fields=[
+                    "id",
+                    "access_level",
+                    "process_id_copy",
+                    "document_id",
+                    "type",
+                    "year",
+                    "language",
+                ],
+                name="library_search_keys",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} [{self.language}]"
