@@ -13,7 +13,7 @@ from gfmd.governance.models import Edition, Process
 from gfmd.library.domain.access import readable_versions
 from gfmd.library.domain.documents import Upload, add_version, create_document_with_version
 from gfmd.library.domain.queries import documents_for_listing
-from gfmd.library.domain.search import SearchFilters, search
+from gfmd.library.domain.search import SearchFilters, filtered_documents, search
 from gfmd.library.enums import AccessLevel, DocumentType, VersionStatus
 from gfmd.library.interfaces.uploads import max_upload_bytes
 from gfmd.library.models import Document
@@ -116,23 +116,12 @@ class DocumentList(generics.ListCreateAPIView):
     parser_classes = [MultiPartParser, FormParser]
 
     def get_queryset(self):
-        documents = documents_for_listing(self.request.user).order_by("-year", "type", "slug", "id")
+        user = self.request.user
+        documents = documents_for_listing(user).order_by("-year", "type", "slug", "id")
         filters = filters_from(self.request.query_params)
-        if filters.process:
-            documents = documents.filter(process__slug=filters.process)
-        if filters.year:
-            documents = documents.filter(year=filters.year)
-        if filters.type:
-            documents = documents.filter(type=filters.type)
-        if filters.language:
-            documents = documents.filter(
-                id__in=readable_versions(self.request.user)
-                .filter(files__language=filters.language)
-                .values("document_id")
-            )
-        return documents
+        return filtered_documents(documents, filters, readable_versions(user))
 
-    @extend_schema(parameters=FILTERS[:4])
+    @extend_schema(parameters=FILTERS)
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 

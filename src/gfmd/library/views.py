@@ -6,17 +6,26 @@ from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import FormView, TemplateView, View
 
 from gfmd.common.errors import DomainError
 from gfmd.common.models import collation_key
+from gfmd.common.templatetags.gfmd import language_name
 from gfmd.common.views import PermissionRequiredMixin
 from gfmd.directory.domain.states import state_by_iso3
 from gfmd.governance.models import Edition, Process
 
+from .domain.access import readable_versions
 from .domain.documents import Upload, add_version, create_document_with_version, rename_document
-from .domain.queries import document_page, documents_for_listing, version_by_number
-from .domain.search import SearchFilters, search
+from .domain.queries import (
+    about_choices,
+    about_label,
+    document_page,
+    documents_for_listing,
+    version_by_number,
+)
+from .domain.search import SearchFilters, filtered_documents, search
 from .enums import DocumentType, FileKind
 from .interfaces.forms import DocumentForm, RenameForm, SearchForm, VersionForm
 from .models import Document, DocumentAlias
@@ -78,12 +87,43 @@ class DocumentAddressMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
+FILTER_LABELS = {
+    "process": _lazy("Process"),
+    "year": _lazy("Year"),
+    "type": _lazy("Type"),
+    "language": _lazy("Language"),
+    "tag": _lazy("Tag"),
+    "author": _lazy("Author"),
+    "about": _lazy("Roundtable session or meeting"),
+}
+RESULTS_PER_PAGE = 20
+
+
+def with_parameter(query, key: str, value) -> str:
+    """The current query string with ``key`` set to ``value`` (or removed when it is None), back
+    to the first page: a facet or a filter chip keeps the other filters."""
+    query = query.copy()
+    query.pop("page", None)
+    if value is None:
+        query.pop(key, None)
+    else:
+        query[key] = value
+    return "?" + query.urlencode()
+
+
+def page_address(query, number: int) -> str:
+    query = query.copy()
+    query["page"] = number
+    return "?" + query.urlencode()
+
+
 class LibraryView(PermissionRequiredMixin, TemplateView):
     permission_required = "library.search"
     template_name = "library/library.html"
 
     def get_context_data(self, **kwargs):
-        form = SearchForm(self.request.GET or None)
+        query = self.request.GET
+        form = SearchForm(query or None)
         context = super().get_context_data(form=form, **kwargs)
         if form.is_bound and not form.is_valid():
             context["status"] = 400
@@ -98,20 +138,74 @@ class LibraryView(PermissionRequiredMixin, TemplateView):
             author=data.get("author") or "",
             about=data.get("about") or "",
         )
+        user = self.request.user
+        context["about_choices"] = (
+            about_choices(user, process=filters.process, year=filters.year) if filters.year else []
+        )
+        context["active_filters"] = self.active_filters(filters, query)
         page = data.get("page") or 1
         if data.get("q"):
-            context["results"] = search(self.request.user, data["q"], filters, page=page)
-            context["pages"] = range(1, (context["results"].total + 19) // 20 + 1)
+            results = search(user, data["q"], filters, page=page)
+            last = max(1, -(-results.total // RESULTS_PER_PAGE))
+            context["results"] = results
+            context["facets"] = self.facets(results.facets, query)
+            context["result_pages"] = [
+                (number, page_address(query, number), number == page)
+                for number in range(max(1, page - 5), min(last, page + 5) + 1)
+            ]
         else:
-            documents = documents_for_listing(self.request.user).order_by("-year", "type", "slug")
-            if filters.process:
-                documents = documents.filter(process__slug=filters.process)
-            if filters.year:
-                documents = documents.filter(year=filters.year)
-            if filters.type:
-                documents = documents.filter(type=filters.type)
-            context["page"] = Paginator(documents, 25).get_page(page)
+            documents = filtered_documents(
+                documents_for_listing(user), filters, readable_versions(user)
+            )
+            context["page"] = Paginator(documents.order_by("-year", "type", "slug"), 25).get_page(
+                page
+            )
+            context["previous_address"], context["next_address"] = (
+                page_address(query, context["page"].previous_page_number())
+                if context["page"].has_previous()
+                else "",
+                page_address(query, context["page"].next_page_number())
+                if context["page"].has_next()
+                else "",
+            )
         return context
+
+    def active_filters(self, filters: SearchFilters, query) -> list[tuple[str, str, str]]:
+        """(what, value as read, address without it) for each filter in use."""
+        active = []
+        for key, label in FILTER_LABELS.items():
+            value = getattr(filters, key)
+            if not value:
+                continue
+            if key == "type":
+                shown = DocumentType(value).label
+            elif key == "language":
+                shown = language_name(value)
+            elif key == "about":
+                shown = about_label(self.request.user, value) or _("unknown record")
+            else:
+                shown = str(value)
+            active.append((label, shown, with_parameter(query, key, None)))
+        return active
+
+    def facets(self, facets: dict, query) -> list[tuple[str, list[tuple[str, str, int]]]]:
+        """Each facet's values as (label, address that adds it to the filters, count)."""
+        labels = {
+            "type": lambda value: DocumentType(value).label,
+            "year": str,
+            "language": language_name,
+        }
+        return [
+            (
+                FILTER_LABELS[key],
+                [
+                    (labels[key](value), with_parameter(query, key, value), count)
+                    for value, count in facets.get(key, {}).items()
+                ],
+            )
+            for key in ("type", "year", "language")
+            if facets.get(key)
+        ]
 
     def render_to_response(self, context, **kwargs):
         return super().render_to_response(context, status=context.get("status", 200), **kwargs)

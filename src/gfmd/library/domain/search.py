@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from django.contrib.postgres.search import SearchQuery, SearchVectorExact
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, Q
 
 from ..models import Document, SearchEntry
 from .access import visibility
@@ -64,38 +64,64 @@ def visible_entries(user):
 
 
 def filtered(entries, filters: SearchFilters):
-    if filters.process:
-        entries = entries.filter(document__process__slug=filters.process)
+    """Search entries that pass the filters (the entry carries its year, type and language)."""
     if filters.year:
         entries = entries.filter(year=filters.year)
     if filters.type:
         entries = entries.filter(type=filters.type)
     if filters.language:
         entries = entries.filter(language=filters.language)
+    return entries.filter(document_conditions(filters, "document__"))
+
+
+def filtered_documents(documents, filters: SearchFilters, readable_versions):
+    """Documents that pass the filters, for the library's listing without a query: the same
+    filters as a search, the language being that of a file of a version the reader may read."""
+    if filters.year:
+        documents = documents.filter(year=filters.year)
+    if filters.type:
+        documents = documents.filter(type=filters.type)
+    if filters.language:
+        in_language = readable_versions.filter(files__language=filters.language)
+        documents = documents.filter(id__in=in_language.values("document_id"))
+    conditions = document_conditions(filters)
+    if conditions:  # through a subquery: several matching tags or authors list a document once
+        documents = documents.filter(id__in=Document.objects.filter(conditions).values("id"))
+    return documents
+
+
+def document_conditions(filters: SearchFilters, path: str = "") -> Q:
+    """The filters that read the document itself (process, tag, author, what it is about), on
+    the document reached through ``path``."""
+    conditions = Q()
+    if filters.process:
+        conditions &= Q(**{f"{path}process__slug": filters.process})
     if filters.tag:
         tag = filters.tag.strip().lower()
         if tag.startswith("gcm-") and tag[4:].isdigit():
-            entries = entries.filter(document__gcm_objectives__number=int(tag[4:]))
+            conditions &= Q(**{f"{path}gcm_objectives__number": int(tag[4:])})
         else:
-            entries = entries.filter(document__sdg_targets__code=tag.removeprefix("sdg-"))
+            conditions &= Q(**{f"{path}sdg_targets__code": tag.removeprefix("sdg-")})
     if filters.author:
         author = filters.author.strip()
         if author.isdigit():
-            entries = entries.filter(document__authors__person_id=int(author))
+            conditions &= Q(**{f"{path}authors__person_id": int(author)})
         elif len(author) == 3 and author.isalpha():
-            entries = entries.filter(document__authors__state__iso3=author.upper())
+            conditions &= Q(**{f"{path}authors__state__iso3": author.upper()})
         else:
-            entries = entries.filter(document__authors__organisation__acronym__iexact=author)
+            conditions &= Q(**{f"{path}authors__organisation__acronym__iexact": author})
     if filters.about and ":" in filters.about:
         model, _colon, pk = filters.about.partition(":")
         app_label, _dot, model_name = model.partition(".")
         if pk.isdigit():
-            entries = entries.filter(
-                document__about_type__app_label=app_label,
-                document__about_type__model=model_name,
-                document__about_id=int(pk),
+            conditions &= Q(
+                **{
+                    f"{path}about_type__app_label": app_label,
+                    f"{path}about_type__model": model_name,
+                    f"{path}about_id": int(pk),
+                }
             )
-    return entries
+    return conditions
 
 
 # PostgreSQL ranks every match by its title, then the best RANK_CANDIDATES by title and text
