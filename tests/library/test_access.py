@@ -66,6 +66,33 @@ def test_participants_among_organisations_are_the_editions_observers(make_docume
     assert finds(contact.user) and reads(client, contact.user, document)
 
 
+def test_participants_named_by_a_registered_source_read_that_edition_only(
+    make_document, client, monkeypatch
+):
+    """A capability that knows who takes part (the Summit's delegations) tells the library
+    through a registered source; the library does not import it."""
+    from gfmd.governance.models import Edition
+    from gfmd.library.domain import access
+
+    document = make_document("participants")  # a 2010 document
+    delegate, other = PersonFactory(), PersonFactory()
+    edition_2010 = Edition.objects.get(process__slug="gfmd", number=4)
+    edition_2007 = Edition.objects.get(process__slug="gfmd", year=2007)
+
+    def delegates(user):
+        taking_part = {delegate.user_id: edition_2010, other.user_id: edition_2007}
+        edition = taking_part.get(user.pk)
+        return Edition.objects.filter(pk=edition.pk).values("pk") if edition else None
+
+    monkeypatch.setattr(access, "PARTICIPATION_SOURCES", [])
+    access.register_participation_source(delegates)
+    access.register_participation_source(delegates)  # registering twice changes nothing
+    assert access.PARTICIPATION_SOURCES == [delegates]
+    assert finds(delegate.user) and reads(client, delegate.user, document)
+    client.logout()
+    assert not finds(other.user) and not reads(client, other.user, document)
+
+
 def test_friends_of_the_forum(make_document, client, state):
     document = make_document("friends")
     gfmd = Process.objects.get(slug="gfmd")

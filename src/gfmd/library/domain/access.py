@@ -18,6 +18,29 @@ from gfmd.governance.models import EditionObserver
 from ..enums import AccessLevel, VersionStatus
 from ..models import DocumentTeamMember, DocumentVersion
 
+# Capabilities that know more about who takes part in an edition (the Summit's registered
+# delegations) add a source here from their AppConfig.ready(), so that the library never imports
+# them (docs/architecture.md). A source takes a user and returns a queryset of the ids of the
+# editions that user takes part in, or None when it knows nothing of them.
+PARTICIPATION_SOURCES: list = []
+
+
+def register_participation_source(source) -> None:
+    if source not in PARTICIPATION_SOURCES:
+        PARTICIPATION_SOURCES.append(source)
+
+
+def registered_editions(user, edition: str) -> Q | None:
+    """The editions the registered sources say the user takes part in, as a filter on
+    ``edition``; None when no source knows of any."""
+    condition = None
+    for source in PARTICIPATION_SOURCES:
+        editions = source(user)
+        if editions is not None:
+            part = Q(**{f"{edition}__in": editions})
+            condition = part if condition is None else condition | part
+    return condition
+
 
 def team_documents(user):
     """Ids of the documents whose preparing team includes the user (person, state, organisation)."""
@@ -32,7 +55,7 @@ def team_documents(user):
 
 
 def participants(user, *, level: str, edition: str) -> Q:
-    """Who takes part in an edition, as far as the platform knows it before Summit registration.
+    """Who takes part in an edition.
 
     The Forum is "open to all States Members and Observers of the United Nations" and "UN
     agencies and other international and regional bodies may be invited as observers" (Operating
@@ -40,6 +63,8 @@ def participants(user, *, level: str, edition: str) -> Q:
     Unit staff, a Steering Group member's focal point) takes part in every edition; an
     organisation's contact takes part in the editions its organisation is invited to as an
     observer, and reads the participants' documents of the process that belong to no edition.
+    Anyone a registered source names (a delegate registered for an edition's Summit) takes part
+    in that edition.
     """
     roles = roles_of(user)
     if (
@@ -48,14 +73,19 @@ def participants(user, *, level: str, edition: str) -> Q:
         or roles.steering_group_process_ids
     ):
         return Q(**{level: AccessLevel.PARTICIPANTS})
+    editions = registered_editions(user, edition)
     if roles.organisation_ids:
         observed = EditionObserver.objects.filter(
             organisation_id__in=roles.organisation_ids
         ).values("edition_id")
-        return Q(**{level: AccessLevel.PARTICIPANTS}) & (
-            Q(**{f"{edition}__isnull": True}) | Q(**{f"{edition}__in": observed})
+        editions = (
+            (editions or Q())
+            | Q(**{f"{edition}__isnull": True})
+            | Q(**{f"{edition}__in": observed})
         )
-    return Q(pk__in=[])
+    if editions is None:
+        return Q(pk__in=[])
+    return Q(**{level: AccessLevel.PARTICIPANTS}) & editions
 
 
 def visibility(user, *, level: str, process: str, document: str, edition: str) -> Q:
