@@ -87,7 +87,7 @@ def test_participants_named_by_a_registered_source_read_that_edition_only(
     monkeypatch.setattr(access, "PARTICIPATION_SOURCES", [])
     access.register_participation_source(delegates)
     access.register_participation_source(delegates)  # registering twice changes nothing
-    assert access.PARTICIPATION_SOURCES == [delegates]
+    assert [delegates] == access.PARTICIPATION_SOURCES
     assert finds(delegate.user) and reads(client, delegate.user, document)
     client.logout()
     assert not finds(other.user) and not reads(client, other.user, document)

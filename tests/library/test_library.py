@@ -168,3 +168,29 @@ def test_common_words_do_not_have_to_match(make_document):
     make_document("public", texts={"fr": "Les envois fonds des migrants"})
     assert search(AnonymousUser(), "envois de fonds").total == 1
     assert search(AnonymousUser(), "de").total >= 1  # a query of only common words still searches
+
+
+def test_a_document_known_only_by_reference_has_its_page_and_is_listed(client, make_document):
+    """The sources name the 2010 Preliminary Draft Budget without giving it: its record has a
+    page at its permanent address and is listed, saying that no file is held."""
+    budget = Document.objects.get(process__slug="gfmd", year=2010, slug="preliminary-draft-budget")
+    assert not budget.versions.exists()
+    page = client.get(budget.get_absolute_url())
+    assert page.status_code == 200 and "data-known-by-reference" in page.content.decode()
+    listing = client.get("/documents/", {"year": 2010, "type": "budget"}).content.decode()
+    assert budget.get_absolute_url() in listing and "known by reference, no file" in listing
+    archive = client.get("/en/editions/gfmd/4/archive/").content.decode()
+    assert budget.get_absolute_url() in archive
+    api = client.get("/api/v1/documents", {"year": 2010, "type": "budget"}).json()
+    assert [(d["slug"], d["languages"]) for d in api["results"]] == [
+        ("preliminary-draft-budget", [])
+    ]
+    # A record at a level the reader does not have stays hidden, as a document with files does.
+    Document.objects.filter(pk=budget.pk).update(access_level="steering_group")
+    assert client.get(budget.get_absolute_url()).status_code == 404
+    assert (
+        budget.get_absolute_url() not in client.get("/documents/", {"year": 2010}).content.decode()
+    )
+    # A document whose versions the reader may not read is not shown as known by reference.
+    draft = make_document("support_unit", slug="staff-only")
+    assert client.get(draft.get_absolute_url()).status_code == 404

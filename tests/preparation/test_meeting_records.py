@@ -98,10 +98,10 @@ def test_the_meeting_page_and_the_timeline_show_the_record(client):
     page = client.get(reverse("preparation:body_meeting", args=[sg.pk])).content.decode()
     assert "Preliminary Draft Budget, GFMD Mexico 2010" in page
     assert "The Platform for Partnerships (PfP) facility" in page
-    # A theme links to the agenda; the paper, known by reference only, is not linked.
+    # A theme links to the agenda; the paper, known by reference only, links to its record.
     assert reverse("preparation:agenda", args=["gfmd", 4]) + "#theme-2" in page
     paper = Document.objects.get(type="themes-concept-paper")
-    assert paper.get_absolute_url() not in page
+    assert paper.get_absolute_url() in page
     assert "Record this meeting" not in page  # the public reads, staff record
     timeline = client.get(reverse("preparation:timeline", args=["gfmd", 1])).content.decode()
     assert "Present: Philippines, European Commission (EC), King Baudouin Foundation (KBF)" in (

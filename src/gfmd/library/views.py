@@ -218,7 +218,7 @@ class DocumentView(DocumentAddressMixin, PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         document = self.get_document()
         page = document_page(self.request.user, document)
-        if page["current"] is None:
+        if page["current"] is None and not page["known_by_reference"]:
             raise Http404  # a document nobody here may read does not exist for them
         user = self.request.user
         return super().get_context_data(

@@ -16,7 +16,7 @@ from gfmd.governance.domain.roles import roles_of, support_process_ids_ever
 from gfmd.governance.models import EditionObserver
 
 from ..enums import AccessLevel, VersionStatus
-from ..models import DocumentTeamMember, DocumentVersion
+from ..models import Document, DocumentTeamMember, DocumentVersion
 
 # Capabilities that know more about who takes part in an edition (the Summit's registered
 # delegations) add a source here from their AppConfig.ready(), so that the library never imports
@@ -139,6 +139,21 @@ def readable_versions(user):
             process="document__process_id",
             document="document_id",
             edition="document__edition_id",
+        )
+    )
+
+
+def readable_records(user):
+    """Documents known only by reference — the sources name them, the library holds no file
+    (the 2010 Preliminary Draft Budget, a 2007 background paper) — that the user may read: with
+    no version, the document's own level decides."""
+    return Document.objects.filter(versions__isnull=True).filter(
+        visibility(
+            user,
+            level="access_level",
+            process="process_id",
+            document="id",
+            edition="edition_id",
         )
     )
 

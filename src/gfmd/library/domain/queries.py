@@ -1,17 +1,21 @@
 """Reusable queries of the library's pages and API, in a fixed number of queries."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from gfmd.common.models import collation_key
 
 from ..models import Document, DocumentFile, DocumentVersion
-from .access import readable_versions
+from .access import readable_records, readable_versions
 
 
 def readable_documents(user):
-    """Documents with at least one version the user may read."""
-    return Document.objects.filter(id__in=readable_versions(user).values("document_id"))
+    """Documents with at least one version the user may read, and those known only by reference
+    that the user may read (access.readable_records)."""
+    return Document.objects.filter(
+        Q(id__in=readable_versions(user).values("document_id"))
+        | Q(id__in=readable_records(user).values("id"))
+    )
 
 
 def documents_for_listing(user, documents=None):
@@ -38,6 +42,8 @@ def document_page(user, document: Document) -> dict:
     return {
         "versions": versions,
         "current": versions[0] if versions else None,
+        "known_by_reference": not versions
+        and readable_records(user).filter(pk=document.pk).exists(),
         "authors": list(document.authors.select_related("person", "state", "organisation")),
         "sdg_targets": list(document.sdg_targets.all()),
         "gcm_objectives": list(document.gcm_objectives.all()),
