@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +35,13 @@ def state(db):
     from gfmd.directory.models import State
 
     return lambda iso3: State.objects.get(iso3=iso3)
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English: a request for a French page leaves French active in the
+    thread (LocaleMiddleware activates the page's language and nothing deactivates it), and a
+    later test that reads a message directly would get it in French."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

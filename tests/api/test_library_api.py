@@ -13,8 +13,11 @@ def auth(user):
 
 def test_documents_list_and_detail(client):
     data = client.get("/api/v1/documents", {"process": "gfmd", "year": 2010}).json()
-    assert data["count"] == 1
-    document = data["results"][0]
+    # The report of the proceedings, and two documents the sources name without giving them.
+    by_slug = {document["slug"]: document for document in data["results"]}
+    assert data["count"] == 3 and by_slug["themes-concept-paper"]["languages"] == []
+    assert by_slug["preliminary-draft-budget"]["languages"] == []
+    document = by_slug["report-of-the-proceedings"]
     assert document["type"] == "report-of-proceedings"
     assert document["languages"] == ["en"]
     assert (
