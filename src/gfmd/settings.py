@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "gfmd.reference",
     "gfmd.library",
     "gfmd.preparation",
+    "gfmd.summit",
     "gfmd.api",
     "gfmd.sources",
 ]

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("gfmd.governance.urls")),
     path("marketplace/", include("gfmd.marketplace.urls")),
     path("", include("gfmd.preparation.urls")),
+    path("", include("gfmd.summit.urls")),
     path("reference/", include("gfmd.reference.urls")),
     path("", include(archive_patterns)),
     prefix_default_language=True,

@@ -4,6 +4,7 @@ from . import directory, governance, library, marketplace
 from .preparation import preparation_paths
 from .preparation_editing import preparation_editing_paths
 from .schema import PublicSchemaView, PublicSwaggerView
+from .summit import summit_paths
 
 app_name = "api"
 urlpatterns = [
@@ -23,6 +24,7 @@ urlpatterns = [
     ),
     *preparation_paths("editions/<slug:process>/<int:number>/"),
     *preparation_editing_paths("editions/<slug:process>/<int:number>/"),
+    *summit_paths("editions/<slug:process>/<int:number>/"),
     path(
         "editions/<slug:process>/<int:number>/observers",
         governance.EditionObservers.as_view(),

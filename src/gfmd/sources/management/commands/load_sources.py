@@ -5,6 +5,7 @@ from gfmd.sources.loaders.library import load_library
 from gfmd.sources.loaders.marketplace import load_marketplace
 from gfmd.sources.loaders.meeting_records import load_meeting_records
 from gfmd.sources.loaders.preparation import load_preparation
+from gfmd.sources.loaders.summit import load_summit
 
 
 class Command(BaseCommand):
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         counts.update(load_library(log))
         counts.update(load_preparation(log))
         counts.update(load_meeting_records(log))
+        counts.update(load_summit(log))
         if options["verbosity"]:
             summary = ", ".join(
                 f"{count} {name.replace('_', ' ')}" for name, count in counts.items()

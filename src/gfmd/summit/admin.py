@@ -1,0 +1,182 @@
+"""The Summit registration in the Support Unit's admin.
+
+Staff (``governance.use_admin``) see the registrations, delegations and members of the editions
+they administer (``summit.manage_registration``). What the domain decides is not edited here:
+a delegation is registered and its members added through the pages or the API (which check who
+may take part, the seat cap and the one-registration-per-person rule); its status changes by
+the Confirm and Withdraw actions, which call the same domain functions. The registration
+settings are checked as on the staff page (dates in order, no cap below a registered delegation).
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from gfmd.common.errors import DomainError
+from gfmd.directory.admin import HistoryAdmin
+from gfmd.governance.models import Edition
+
+from .domain.delegations import confirm_delegation, withdraw_delegation
+from .domain.registration import check_registration_settings
+from .models import Delegate, Delegation, SummitRegistration
+
+
+class EditionScopedAdmin(HistoryAdmin):
+    """Records of the editions the user administers; ``edition_path`` leads to the edition."""
+
+    edition_path = "edition"
+
+    @staticmethod
+    def managed_edition_ids(request) -> set[int] | None:
+        """Editions whose Summit the user manages (None: all, for platform operators)."""
+        if request.user.is_superuser:
+            return None
+        if not hasattr(request, "_gfmd_summit_editions"):
+            request._gfmd_summit_editions = {
+                edition.pk
+                for edition in Edition.objects.select_related("process", "chairmanship")
+                if request.user.has_perm("summit.manage_registration", edition)
+            }
+        return request._gfmd_summit_editions
+
+    def edition_id_of(self, obj) -> int | None:
+        target = obj
+        for name in self.edition_path.split("__"):
+            target = getattr(target, name, None)
+        return getattr(target, "pk", None)
+
+    def _manages(self, request, obj) -> bool:
+        ids = self.managed_edition_ids(request)
+        return obj is None or ids is None or self.edition_id_of(obj) in ids
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        ids = self.managed_edition_ids(request)
+        return queryset if ids is None else queryset.filter(**{f"{self.edition_path}__in": ids})
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._manages(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._manages(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._manages(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        ids = self.managed_edition_ids(request)
+        if ids is not None and db_field.name == "edition":
+            kwargs["queryset"] = Edition.objects.filter(pk__in=ids)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class SummitRegistrationForm(forms.ModelForm):
+    class Meta:
+        model = SummitRegistration
+        fields = [
+            "edition",
+            "opens_on",
+            "closes_on",
+            "seats_per_government",
+            "seats_per_observer",
+            "source",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        edition = cleaned.get("edition") or getattr(self.instance, "edition", None)
+        if edition is None or self.errors:
+            return cleaned
+        try:
+            check_registration_settings(
+                edition,
+                opens_on=cleaned.get("opens_on"),
+                closes_on=cleaned.get("closes_on"),
+                seats_per_government=cleaned.get("seats_per_government"),
+                seats_per_observer=cleaned.get("seats_per_observer"),
+            )
+        except DomainError as error:
+            self.add_error(error.field if error.field in self.fields else None, error.message)
+        return cleaned
+
+
+@admin.register(SummitRegistration)
+class SummitRegistrationAdmin(EditionScopedAdmin):
+    form = SummitRegistrationForm
+    list_display = [
+        "edition",
+        "opens_on",
+        "closes_on",
+        "seats_per_government",
+        "seats_per_observer",
+    ]
+    list_select_related = ["edition__process"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["edition"] if obj else []
+
+
+class DelegateInline(admin.TabularInline):
+    """Members are added and removed on the delegation's page, which checks the rules."""
+
+    model = Delegate
+    extra = 0
+    can_delete = False
+    fields = ["person", "role", "function", "institution", "added_at", "added_by"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.action(description=_("Confirm the selected delegations"))
+def confirm_delegations(modeladmin, request, queryset):
+    for delegation in queryset.select_related("state", "organisation"):
+        try:
+            confirm_delegation(delegation, user=request.user)
+        except DomainError as error:
+            modeladmin.message_user(request, error.message, messages.ERROR)
+
+
+@admin.action(description=_("Withdraw the selected delegations"))
+def withdraw_delegations(modeladmin, request, queryset):
+    for delegation in queryset.select_related("state", "organisation"):
+        try:
+            withdraw_delegation(delegation, user=request.user)
+        except DomainError as error:
+            modeladmin.message_user(request, error.message, messages.ERROR)
+
+
+@admin.register(Delegation)
+class DelegationAdmin(EditionScopedAdmin):
+    list_display = ["__str__", "edition", "status", "registered_at"]
+    list_filter = ["status", "edition__process", "edition"]
+    search_fields = ["state__name_en", "state__iso3", "organisation__name_en"]
+    list_select_related = ["state", "organisation", "edition__process"]
+    inlines = [DelegateInline]
+    actions = [confirm_delegations, withdraw_delegations]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False  # registered on the Summit page, which checks who may take part
+
+
+@admin.register(Delegate)
+class DelegateAdmin(EditionScopedAdmin):
+    list_display = ["person", "role", "delegation", "edition"]
+    list_filter = ["role", "edition"]
+    search_fields = ["person__full_name", "person__email", "delegation__state__name_en"]
+    list_select_related = [
+        "person",
+        "delegation__state",
+        "delegation__organisation",
+        "edition__process",
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False  # added on the delegation's page, under the seat cap
