@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from gfmd.sources.loaders.finance import load_finance
 from gfmd.sources.loaders.governance import load_governance
 from gfmd.sources.loaders.library import load_library
 from gfmd.sources.loaders.marketplace import load_marketplace
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         counts.update(load_preparation(log))
         counts.update(load_meeting_records(log))
         counts.update(load_summit(log))
+        counts.update(load_finance(log))
         if options["verbosity"]:
             summary = ", ".join(
                 f"{count} {name.replace('_', ' ')}" for name, count in counts.items()

@@ -1,0 +1,114 @@
+"""Funding in the admin: staff see the books they read and change those they keep, with the
+domain's checks; versions, status and publication are read only there."""
+
+from decimal import Decimal
+
+import pytest
+
+from gfmd.finance.domain.budgets import present_budget
+from gfmd.finance.domain.contributions import record_contribution
+from gfmd.finance.models import Budget, Contribution
+
+pytestmark = pytest.mark.django_db
+
+MODELS = ["budget", "budgetline", "contribution", "expenditure", "carryover"]
+
+
+@pytest.fixture
+def pledge_2011(draft_2011, state):
+    return record_contribution(
+        draft_2011.edition,
+        contributor_kind="state",
+        state=state("NOR"),
+        contributor_name="Synthetic admin pledge",
+        kind="financial",
+        amount=Decimal("10"),
+        currency="EUR",
+    )
+
+
+def contribution_form(contribution, **changes):
+    data = {
+        "edition": contribution.edition_id,
+        "contributor_kind": contribution.contributor_kind,
+        "state": contribution.state_id,
+        "organisation": "",
+        "contributor_name": contribution.contributor_name,
+        "kind": contribution.kind,
+        "amount": str(contribution.amount),
+        "currency": contribution.currency,
+        "exchange_rate": "",
+        "rate_note": "",
+        "in_kind_types": "[]",
+        "description": "",
+        "purpose": "",
+        "earmarked": "on",
+        "status": contribution.status,
+        "pledged_on": "",
+        "received_on": "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_every_changelist_loads_for_staff(client, pledge_2011, switzerland_staff):
+    client.force_login(switzerland_staff)
+    for model in MODELS:
+        assert client.get(f"/admin/finance/{model}/").status_code == 200, model
+    listing = client.get("/admin/finance/contribution/").content.decode()
+    assert "Synthetic admin pledge" in listing
+    assert "Argentina" not in listing  # 2010's books are not Switzerland's
+    url = f"/admin/finance/contribution/{pledge_2011.pk}/change/"
+    assert client.get(url).status_code == 200
+    assert client.get(url.replace("change/", "history/")).status_code == 200
+
+
+def test_the_admin_checks_a_contribution_and_saves_nothing_bad(
+    client, pledge_2011, switzerland_staff
+):
+    client.force_login(switzerland_staff)
+    url = f"/admin/finance/contribution/{pledge_2011.pk}/change/"
+    response = client.post(url, contribution_form(pledge_2011, currency="XYZ"))
+    assert response.status_code == 200
+    assert "Unknown currency code" in response.content.decode()
+    assert Contribution.objects.get(pk=pledge_2011.pk).currency == "EUR"
+    response = client.post(
+        url, contribution_form(pledge_2011, currency="USD", exchange_rate="1.25", amount="50")
+    )
+    assert response.status_code == 302
+    saved = Contribution.objects.get(pk=pledge_2011.pk)
+    assert (saved.currency, saved.converted_amount) == ("USD", Decimal("40.00"))
+
+
+def test_a_presented_budget_keeps_its_figures_in_the_admin(client, draft_2011, switzerland_staff):
+    present_budget(draft_2011)
+    client.force_login(switzerland_staff)
+    url = f"/admin/finance/budget/{draft_2011.pk}/change/"
+    response = client.post(
+        url,
+        {
+            "title": "",
+            "exchange_rate_note": "",
+            "note": "",
+            "currency": "EUR",
+            "contingency_percent": "10",
+            "stated_total": "",
+            "own_resources": "",
+            "external_funding": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "keeps its figures" in response.content.decode()
+    assert Budget.objects.get(pk=draft_2011.pk).contingency_percent == Decimal("5.00")
+
+
+def test_readers_see_but_do_not_change(client, pledge_2011, ecuador_staff, norway_focal_point):
+    client.force_login(ecuador_staff)  # the chairmanship in office reads the archives
+    url = f"/admin/finance/contribution/{pledge_2011.pk}/change/"
+    assert "Synthetic admin pledge" in client.get("/admin/finance/contribution/").content.decode()
+    response = client.post(url, contribution_form(pledge_2011, amount="99"))
+    assert response.status_code == 403
+    assert Contribution.objects.get(pk=pledge_2011.pk).amount == Decimal("10.00")
+    client.force_login(norway_focal_point)
+    response = client.get("/admin/finance/contribution/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
