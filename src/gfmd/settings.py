@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "gfmd.library",
     "gfmd.preparation",
     "gfmd.summit",
+    "gfmd.outcomes",
     "gfmd.finance",
     "gfmd.api",
     "gfmd.sources",

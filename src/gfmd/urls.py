@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("marketplace/", include("gfmd.marketplace.urls")),
     path("", include("gfmd.preparation.urls")),
     path("", include("gfmd.summit.urls")),
+    path("", include("gfmd.outcomes.urls")),
     path("", include("gfmd.finance.urls")),
     path("reference/", include("gfmd.reference.urls")),
     path("", include(archive_patterns)),

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import directory, governance, library, marketplace
 from .finance import finance_paths
+from .outcomes import outcomes_paths
 from .preparation import preparation_paths
 from .preparation_editing import preparation_editing_paths
 from .schema import PublicSchemaView, PublicSwaggerView
@@ -27,6 +28,7 @@ urlpatterns = [
     *preparation_editing_paths("editions/<slug:process>/<int:number>/"),
     *summit_paths("editions/<slug:process>/<int:number>/"),
     *finance_paths("editions/<slug:process>/<int:number>/"),
+    *outcomes_paths("editions/<slug:process>/<int:number>/"),
     path(
         "editions/<slug:process>/<int:number>/observers",
         governance.EditionObservers.as_view(),

@@ -5,6 +5,7 @@ from gfmd.sources.loaders.governance import load_governance
 from gfmd.sources.loaders.library import load_library
 from gfmd.sources.loaders.marketplace import load_marketplace
 from gfmd.sources.loaders.meeting_records import load_meeting_records
+from gfmd.sources.loaders.outcomes import load_outcomes
 from gfmd.sources.loaders.preparation import load_preparation
 from gfmd.sources.loaders.summit import load_summit
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         counts.update(load_library(log))
         counts.update(load_preparation(log))
         counts.update(load_meeting_records(log))
+        counts.update(load_outcomes(log))
         counts.update(load_summit(log))
         counts.update(load_finance(log))
         if options["verbosity"]:
