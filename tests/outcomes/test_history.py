@@ -39,7 +39,7 @@ def test_recording_changing_and_reporting_are_in_the_history(edition, mexico_sta
     reasons = [entry.reason for entry in entries]
     assert "lead governments: Mexico → Switzerland" in reasons
     assert any(entry.subject.startswith("follow-up report") for entry in entries)
-    assert {entry.who for entry in entries} == {str(mexico_staff)}
+    assert {entry.who for entry in entries} == {mexico_staff.person.full_name}
 
 
 def test_a_loaded_recommendation_shows_the_data_load(recommendation_of):

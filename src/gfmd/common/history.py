@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 CHANGE_LABELS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
@@ -36,8 +37,23 @@ def _tracked_fields(record) -> list:
     ]
 
 
+def public_name(user) -> str:
+    """How history names whoever made a change: the account's display name or the directory
+    person's name, never the e-mail address — history is shown on public pages."""
+    if user.display_name:
+        return user.display_name
+    person = getattr(user, "person", None)  # select_related by history_entries
+    if person is not None and person.full_name:
+        return person.full_name
+    return str(_("a platform user"))
+
+
 def _display(value) -> str:
-    return "—" if value in (None, "") else str(value)
+    if value in (None, ""):
+        return "—"
+    if isinstance(value, get_user_model()):
+        return public_name(value)
+    return str(value)
 
 
 def _label(record, related: list[str]) -> str:
@@ -59,6 +75,12 @@ def history_entries(historical_querysets, limit: int = 40) -> list[HistoryEntry]
     for queryset in historical_querysets:
         model = queryset.model.instance_type
         related = [f.name for f in model._meta.concrete_fields if f.is_relation]
+        # Accounts are named by their person (public_name), never by their e-mail.
+        related += [
+            f"{f.name}__person"
+            for f in model._meta.concrete_fields
+            if f.is_relation and f.related_model is get_user_model()
+        ]
         # Related objects whose own label reads their process (editions, chairmanships).
         related += [
             f"{f.name}__process"
@@ -66,7 +88,7 @@ def history_entries(historical_querysets, limit: int = 40) -> list[HistoryEntry]
             if f.is_relation and any(g.name == "process" for g in f.related_model._meta.fields)
         ]
         newest = list(
-            queryset.select_related("history_user", *related).order_by(
+            queryset.select_related("history_user__person", *related).order_by(
                 "-history_date", "-history_id"
             )[: limit * 2]
         )
@@ -94,7 +116,7 @@ def history_entries(historical_querysets, limit: int = 40) -> list[HistoryEntry]
             entries.append(
                 HistoryEntry(
                     when=record.history_date,
-                    who=str(user) if user else str(_("system (data load)")),
+                    who=public_name(user) if user else str(_("system (data load)")),
                     kind=record.history_type,
                     subject=f"{record.instance_type._meta.verbose_name}: {_label(record, related)}",
                     changes=changes,

@@ -7,7 +7,7 @@ the request's history, so a change of sessions or tags shows who made it and whe
 
 from django.utils.translation import gettext as _
 
-from gfmd.common.history import HistoryEntry
+from gfmd.common.history import HistoryEntry, public_name
 
 from ..models import ServiceRequest
 
@@ -36,7 +36,7 @@ def link_changes(request: ServiceRequest, limit: int = 40) -> dict:
     """History row date → [(field, before, after)] for the rows that changed a link."""
     records = list(
         ServiceRequest.history.filter(id=request.pk)
-        .select_related("history_user")
+        .select_related("history_user__person")
         .order_by("-history_date", "-history_id")[: limit + 1]
     )[::-1]
     if not records:
@@ -70,7 +70,7 @@ def with_link_changes(entries: list[HistoryEntry], request: ServiceRequest) -> l
         result.append(
             HistoryEntry(
                 when=record.history_date,
-                who=str(user) if user else str(_("system (data load)")),
+                who=public_name(user) if user else str(_("system (data load)")),
                 kind=record.history_type,
                 subject=f"{prefix}{request}",
                 changes=changes,
