@@ -102,3 +102,36 @@ def test_the_api_list_applies_every_filter_of_the_search(client, make_document):
     assert slugs(language="fr") == {"in-french"}
     assert slugs(author="MEX") == set() and slugs(tag="gcm-23") == set()
     assert {"on-the-session", "in-french"} <= slugs()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"about": "library.document:²"},
+        {"about": "library.document:99999999999999999999999"},
+        {"author": "²"},
+        {"author": "99999999999999999999999"},
+        {"tag": "gcm-²"},
+        {"q": "xylophones", "about": "preparation.roundtablesession:٣"},
+    ],
+)
+def test_odd_numbers_in_filters_find_nothing_and_never_fail(client, make_document, params):
+    make_document(slug="a-document")
+    for address in ("/documents/", "/api/v1/documents"):
+        response = client.get(address, params)
+        assert response.status_code == 200, (address, params)
+        assert "/a-document/" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"year": "²"}, "year"),
+        ({"year": "20100"}, "year"),
+        ({"q": "x", "page": "99999999999"}, "page"),
+    ],
+)
+def test_the_api_names_the_filter_it_cannot_read(client, params, field):
+    address = "/api/v1/search" if "q" in params else "/api/v1/documents"
+    response = client.get(address, params)
+    assert response.status_code == 400 and field in response.json()["errors"]

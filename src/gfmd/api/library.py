@@ -9,6 +9,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from gfmd.common.errors import DomainError
+from gfmd.common.parsing import whole_number
 from gfmd.governance.models import Edition, Process
 from gfmd.library.domain.access import readable_versions
 from gfmd.library.domain.documents import Upload, add_version, create_document_with_version
@@ -90,7 +91,7 @@ class DocumentDetailSerializer(DocumentSerializer):
 
 def filters_from(params) -> SearchFilters:
     year = params.get("year")
-    if year and not year.isdigit():
+    if year and whole_number(year, max_digits=4) is None:
         raise DomainError("year must be a number, e.g. 2010.", field="year")
     kind = params.get("type", "")
     if kind and kind not in DocumentType.values:
@@ -145,13 +146,13 @@ class DocumentList(generics.ListCreateAPIView):
         if data.get("edition"):
             edition = (
                 Edition.objects.filter(process=process, number=data["edition"]).first()
-                if str(data["edition"]).isdigit()
+                if whole_number(data["edition"]) is not None
                 else None
             )
             if edition is None:
                 raise DomainError("No edition with this number in the process.", field="edition")
         year = edition.year if edition else data.get("year")
-        if not str(year or "").isdigit():
+        if whole_number(year, max_digits=4) is None:
             raise DomainError("Give the edition or the year.", field="year")
         if data.get("type") not in DocumentType.values:
             raise DomainError("Unknown or missing type.", field="type")
@@ -268,8 +269,8 @@ class Search(generics.GenericAPIView):
         if not query.strip():
             raise DomainError("Give the words to search for in q.", field="q")
         page = request.query_params.get("page", "1")
-        if not page.isdigit() or int(page) < 1:
-            raise DomainError("page must be a positive number.", field="page")
+        if not 1 <= (whole_number(page, max_digits=5) or 0) <= 10_000:
+            raise DomainError("page must be a number from 1 to 10000.", field="page")
         results = search(request.user, query, filters_from(request.query_params), page=int(page))
         return Response(
             {

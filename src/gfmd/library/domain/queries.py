@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
 
 from gfmd.common.models import collation_key
+from gfmd.common.parsing import whole_number
 
 from ..models import Document, DocumentFile, DocumentVersion
 from .access import readable_records, readable_versions
@@ -93,7 +94,7 @@ def about_label(user, value: str) -> str:
     user may read is about (the filter never reveals the name of anything else)."""
     model_name, _colon, pk = value.partition(":")
     app_label, _dot, model = model_name.partition(".")
-    if not pk.isdigit():
+    if whole_number(pk) is None:
         return ""
     try:
         about_type = ContentType.objects.get_by_natural_key(app_label, model)
@@ -101,8 +102,8 @@ def about_label(user, value: str) -> str:
         return ""
     model_class = about_type.model_class()
     if model_class is None or not (
-        readable_documents(user).filter(about_type=about_type, about_id=int(pk)).exists()
+        readable_documents(user).filter(about_type=about_type, about_id=whole_number(pk)).exists()
     ):
         return ""
-    record = model_class._default_manager.filter(pk=int(pk)).first()
+    record = model_class._default_manager.filter(pk=whole_number(pk)).first()
     return str(record) if record is not None else ""

@@ -15,6 +15,8 @@ from django.contrib.postgres.search import SearchQuery, SearchVectorExact
 from django.db import connection
 from django.db.models import F, Q
 
+from gfmd.common.parsing import whole_number
+
 from ..models import Document, SearchEntry
 from .access import visibility
 from .indexing import FTS_TABLE
@@ -98,14 +100,15 @@ def document_conditions(filters: SearchFilters, path: str = "") -> Q:
         conditions &= Q(**{f"{path}process__slug": filters.process})
     if filters.tag:
         tag = filters.tag.strip().lower()
-        if tag.startswith("gcm-") and tag[4:].isdigit():
-            conditions &= Q(**{f"{path}gcm_objectives__number": int(tag[4:])})
+        objective = whole_number(tag[4:]) if tag.startswith("gcm-") else None
+        if objective is not None:
+            conditions &= Q(**{f"{path}gcm_objectives__number": objective})
         else:
             conditions &= Q(**{f"{path}sdg_targets__code": tag.removeprefix("sdg-")})
     if filters.author:
         author = filters.author.strip()
-        if author.isdigit():
-            conditions &= Q(**{f"{path}authors__person_id": int(author)})
+        if whole_number(author) is not None:
+            conditions &= Q(**{f"{path}authors__person_id": whole_number(author)})
         elif len(author) == 3 and author.isalpha():
             conditions &= Q(**{f"{path}authors__state__iso3": author.upper()})
         else:
@@ -113,14 +116,14 @@ def document_conditions(filters: SearchFilters, path: str = "") -> Q:
     if filters.about and ":" in filters.about:
         model, _colon, pk = filters.about.partition(":")
         app_label, _dot, model_name = model.partition(".")
-        if pk.isdigit():
-            conditions &= Q(
-                **{
-                    f"{path}about_type__app_label": app_label,
-                    f"{path}about_type__model": model_name,
-                    f"{path}about_id": int(pk),
-                }
-            )
+        conditions &= Q(
+            **{
+                f"{path}about_type__app_label": app_label,
+                f"{path}about_type__model": model_name,
+                # A malformed id matches nothing rather than being ignored.
+                f"{path}about_id": whole_number(pk) if whole_number(pk) is not None else 0,
+            }
+        )
     return conditions
 
 
