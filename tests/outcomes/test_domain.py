@@ -241,6 +241,7 @@ def test_what_carries_the_follow_up_is_checked(recommendation_of, mexico_staff, 
         report(recommendation, mexico_staff, document=protected)
     assert refused.value.field == "document"
     assert "not public" in refused.value.message
+    assert protected.title_en not in refused.value.message  # the reporter may not read it
     with pytest.raises(DomainError) as refused:
         report(recommendation, mexico_staff, later_session=session(2010, "1.1"))
     assert refused.value.field == "later_session"

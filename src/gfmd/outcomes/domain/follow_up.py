@@ -171,12 +171,12 @@ def check_links(recommendation: Recommendation, *, working_group, document, late
             field="working_group",
         )
     if document is not None and document.access_level != AccessLevel.PUBLIC:
+        # The title is not repeated: the reporter may not be allowed to read the document.
         raise DomainError(
             _(
-                "“%(title)s” is not public, and a follow-up report is published to everyone: "
+                "This document is not public, and a follow-up report is published to everyone: "
                 "link a public document, or ask the library to publish it first."
-            )
-            % {"title": document.title_en},
+            ),
             field="document",
         )
     if later_session is not None:
