@@ -17,7 +17,7 @@ from gfmd.directory.admin import HistoryAdmin
 from gfmd.governance.models import Edition
 
 from .domain.delegations import confirm_delegation, withdraw_delegation
-from .domain.registration import check_registration_settings
+from .domain.registration import check_registration_settings, configure_registration
 from .models import Delegate, Delegation, SummitRegistration
 
 
@@ -114,6 +114,21 @@ class SummitRegistrationAdmin(EditionScopedAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return ["edition"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        """Through the domain, which checks the caps with the edition's delegations locked, as
+        adding a member locks its delegation (the form's check alone could race it)."""
+        data = form.cleaned_data
+        saved = configure_registration(
+            obj.edition,
+            opens_on=data.get("opens_on"),
+            closes_on=data.get("closes_on"),
+            seats_per_government=data["seats_per_government"],
+            seats_per_observer=data["seats_per_observer"],
+            source=data.get("source", ""),
+            user=request.user,
+        )
+        obj.pk = saved.pk
 
 
 class DelegateInline(admin.TabularInline):
