@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gfmd.common.errors import DomainError
+from gfmd.common.parsing import whole_number
 from gfmd.preparation.domain.concept import (
     create_roundtable,
     create_session,
@@ -202,7 +203,7 @@ def earlier_sessions(edition, values) -> list | None:
         year, _space, number = value.partition(" ")
         session = RoundtableSession.objects.filter(
             edition__process_id=edition.process_id,
-            edition__year=int(year) if year.isdigit() else 0,
+            edition__year=whole_number(year, max_digits=4) or 0,
             number=number,
         ).first()
         if session is None:

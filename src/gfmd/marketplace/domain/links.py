@@ -17,7 +17,9 @@ LABEL_LENGTH = 90
 
 def number_key(number: str) -> tuple:
     """Sort "1.2" before "1.10", as the GFMD numbers sessions."""
-    return tuple(int(part) if part.isdigit() else part for part in number.split("."))
+    return tuple(
+        int(part) if part.isascii() and part.isdigit() else part for part in number.split(".")
+    )
 
 
 def edition_sessions(edition, *, include_drafts: bool) -> list[RoundtableSession]:

@@ -23,7 +23,9 @@ CLOSED = {FollowUpStatus.IMPLEMENTED, FollowUpStatus.NOT_PURSUED}
 
 def number_key(number: str) -> tuple:
     """Sort "1.2" before "1.10", as the GFMD numbers sessions and roundtables."""
-    return tuple(int(part) if part.isdigit() else 0 for part in str(number).split("."))
+    return tuple(
+        int(part) if part.isascii() and part.isdigit() else 0 for part in str(number).split(".")
+    )
 
 
 def recommendations_with_everything(queryset=None):

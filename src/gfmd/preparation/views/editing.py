@@ -12,6 +12,7 @@ from django.views.generic import FormView
 
 from gfmd.common.errors import DomainError
 from gfmd.common.history import history_entries
+from gfmd.common.parsing import whole_number
 from gfmd.common.views import PermissionRequiredMixin
 
 from ..domain.concept import (
@@ -131,7 +132,7 @@ class RoundtableCreateView(ConceptFormView):
 
     def get_initial(self):
         theme = self.request.GET.get("theme")
-        return {"theme": theme} if theme and theme.isdigit() else {}
+        return {"theme": theme} if whole_number(theme) is not None else {}
 
     def form_valid(self, form):
         data = form.cleaned_data

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from gfmd.common.errors import DomainError
+from gfmd.common.parsing import whole_number
 from gfmd.common.views import PermissionRequiredMixin
 from gfmd.library.domain.documents import Upload
 from gfmd.library.enums import AccessLevel
@@ -83,7 +84,8 @@ def choose_language(version, wanted: str, paper) -> str:
 
 
 def positive(value) -> int | None:
-    return int(value) if value and str(value).isdigit() and int(value) > 0 else None
+    number = whole_number(value)
+    return number if number else None
 
 
 class PaperView(PaperMixin, PermissionRequiredMixin, TemplateView):
