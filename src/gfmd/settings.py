@@ -265,6 +265,8 @@ LOGGING = {
 }
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+# Past versions are shown in the admin, never saved back (directory/admin.py, HistoryAdmin).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Background tasks (Django's task API through django-tasks): a database queue that
 # `manage.py db_worker` works through; tests and GFMD_TASKS=immediate run tasks inline.

@@ -56,3 +56,20 @@ def test_others_are_kept_out_of_the_admin(client, uae_focal_point):
     response = client.get("/admin/outcomes/recommendation/")
     assert response.status_code == 302 and "/login/" in response["Location"]
     assert Recommendation.objects.exists()
+
+
+def test_a_past_version_is_shown_and_never_saved_back(client, mexico_staff, recommendation_of):
+    """django-simple-history would write a past version's values to the record after checking
+    only the view permission; the platform's HistoryAdmin refuses (directory/admin.py)."""
+    from gfmd.outcomes.models import FollowUp
+
+    report = FollowUp.objects.get(recommendation=recommendation_of(2010, "2.1", 1))
+    version = report.history.order_by("-history_id").first()
+    client.force_login(mexico_staff)
+    address = f"/admin/outcomes/followup/{report.pk}/history/{version.history_id}/"
+    assert client.get(address).status_code == 200  # staff read their edition's reports
+    before = report.history.count()
+    response = client.post(address, {"text_en": "Rewritten through the history form."})
+    assert response.status_code == 403
+    report.refresh_from_db()
+    assert report.history.count() == before and "Rewritten" not in report.text_en

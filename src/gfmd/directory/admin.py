@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from gfmd.common.admin_site import SupportUnitAdmin
@@ -7,7 +8,14 @@ from .models import Affiliation, Organisation, Person, State
 
 
 class HistoryAdmin(SupportUnitAdmin, SimpleHistoryAdmin):
-    pass
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """A past version is shown, never saved back: django-simple-history would write all its
+        values to the record (read-only fields too) after checking only the view permission,
+        bypassing the domain rules that every change goes through. Reverting is disabled
+        (settings.SIMPLE_HISTORY_REVERT_DISABLED); a POST is refused."""
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(State)
