@@ -1,13 +1,17 @@
 """Funding in the admin: staff see the books they read and change those they keep, with the
 domain's checks; versions, status and publication are read only there."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils.html import escape
 
 from gfmd.finance.domain.budgets import present_budget
+from gfmd.finance.domain.carry_over import record_carry_over
 from gfmd.finance.domain.contributions import record_contribution
 from gfmd.finance.models import Budget, Contribution
+from tests.helpers import support_unit_user
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +116,88 @@ def test_readers_see_but_do_not_change(client, pledge_2011, ecuador_staff, norwa
     client.force_login(norway_focal_point)
     response = client.get("/admin/finance/contribution/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+# ------------------------------------------------ history pages keep the same scope
+
+
+@pytest.fixture
+def mauritius_staff(db):
+    """Staff of a chairmanship that neither gave, received nor is in office (6th GFMD)."""
+    return support_unit_user("gfmd-2012-mauritius", email="staff-mauritius@example.test")
+
+
+@pytest.fixture
+def carry_over_2010(chairmanship):
+    return record_carry_over(
+        chairmanship("gfmd-2010-mexico"),
+        chairmanship("gfmd-2011-switzerland"),
+        amount=Decimal("1234.56"),
+        currency="EUR",
+        date=datetime.date(2011, 1, 15),
+        note="Synthetic carry-over",
+    )
+
+
+def history_urls(record) -> list[str]:
+    model = record._meta.model_name
+    version = record.history.latest().history_id
+    return [
+        f"/admin/finance/{model}/{record.pk}/history/",
+        f"/admin/finance/{model}/{record.pk}/history/{version}/",
+    ]
+
+
+def test_history_pages_are_refused_outside_the_books_one_reads(
+    client, mexico_2010, carry_over_2010, switzerland_staff, mauritius_staff, mexico_staff
+):
+    """Argentina's 2010 contribution, the 2010 budget and a 2010 carry-over: Switzerland's
+    staff do not read Mexico's books, Mauritius's staff neither side of the carry-over."""
+    argentina = Contribution.objects.get(edition=mexico_2010, state__iso3="ARG")
+    budget = Budget.objects.filter(edition=mexico_2010).first()
+    cases = [
+        (argentina, switzerland_staff),
+        (budget, switzerland_staff),
+        (carry_over_2010, mauritius_staff),
+    ]
+    for record, outsider in cases:
+        text = escape(str(record))
+        for url in history_urls(record):
+            client.force_login(outsider)
+            response = client.get(url)
+            assert response.status_code in (403, 404), url
+            assert text not in response.content.decode(), url
+            client.force_login(mexico_staff)
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert text in response.content.decode(), url
+
+
+def test_the_receiving_side_reads_the_history_of_its_carry_over(
+    client, carry_over_2010, switzerland_staff
+):
+    client.force_login(switzerland_staff)
+    for url in history_urls(carry_over_2010):
+        assert client.get(url).status_code == 200, url
+
+
+def test_a_history_page_never_saves_a_past_version(
+    client, pledge_2011, ecuador_staff, switzerland_staff, mauritius_staff
+):
+    """django-simple-history saved a valid POST after checking only the view permission: a
+    reader of the archives (or anyone, before the scope) could rewrite the books from there."""
+    version = pledge_2011.history.latest().history_id
+    url = f"/admin/finance/contribution/{pledge_2011.pk}/history/{version}/"
+    data = contribution_form(pledge_2011, amount="99")
+    client.force_login(ecuador_staff)  # reads the archives, does not keep them
+    assert client.get(url).status_code == 200
+    for user in (ecuador_staff, mauritius_staff, switzerland_staff):
+        client.force_login(user)
+        assert client.post(url, data).status_code == 403
+    assert Contribution.objects.get(pk=pledge_2011.pk).amount == Decimal("10.00")
+
+
+@pytest.mark.parametrize("tail", ["abc/history/", "²/history/", "1/history/²/", "x/history/1/"])
+def test_a_malformed_history_address_is_a_404(client, superuser, tail):
+    client.force_login(superuser)
+    assert client.get(f"/admin/finance/contribution/{tail}").status_code == 404

@@ -213,3 +213,65 @@ def test_the_schema_lists_the_funding_operations(api):
     schema = api.get("/api/v1/openapi.json").json()
     assert "/api/v1/editions/{process}/{number}/contributions" in schema["paths"]
     assert "post" in schema["paths"]["/api/v1/editions/{process}/{number}/expenditures"]
+
+
+@pytest.mark.parametrize("version", ["²", "٣", "0", "abc", "99999999999999999999"])
+def test_a_malformed_version_is_a_400_naming_it(api, version):
+    response = api.get(BASE_2010 + "budget", {"version": version})
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert "whole number from 1 to 32767" in errors["version"][0]
+    assert api.get(BASE_2010 + "budget", {"version": "1"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"order": 10**20}, "order"),
+        ({"order": 2_147_483_648}, "order"),
+        ({"order": -1}, "order"),
+        ({"version": 10**20}, "version"),
+        ({"version": 0}, "version"),
+    ],
+)
+def test_a_line_beyond_the_columns_is_a_400_naming_the_field(
+    api, draft_2011, switzerland_staff, fields, field
+):
+    client = with_token(api, switzerland_staff)
+    response = client.post(
+        BASE_2011 + "budget/lines",
+        {"category": "Logistics", "concept": "Synthetic bound", **fields},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert field in response.json()["errors"]
+    assert not BudgetLine.objects.filter(concept="Synthetic bound").exists()
+
+
+def test_the_largest_order_is_accepted(api, draft_2011, switzerland_staff):
+    client = with_token(api, switzerland_staff)
+    response = client.post(
+        BASE_2011 + "budget/lines",
+        {"category": "Logistics", "concept": "Synthetic last", "order": 2_147_483_647},
+        format="json",
+    )
+    assert response.status_code == 201 and response.json()["order"] == 2_147_483_647
+
+
+def test_a_conversion_too_large_for_the_books_is_a_400(api, draft_2011, switzerland_staff):
+    client = with_token(api, switzerland_staff)
+    response = client.post(
+        BASE_2011 + "contributions",
+        {
+            "contributor_kind": "other",
+            "contributor_name": "Synthetic overflow",
+            "kind": "financial",
+            "amount": "99999999999999.99",
+            "currency": "USD",
+            "exchange_rate": "0.000001",
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "cannot hold" in response.json()["errors"]["exchange_rate"][0]
+    assert not Contribution.objects.filter(contributor_name="Synthetic overflow").exists()

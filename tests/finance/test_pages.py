@@ -308,3 +308,158 @@ def test_editing_a_contribution_keeps_its_history(
     assert client.post(edit, {**data, "amount": "8000"}).status_code == 302
     page = client.get(edit)
     assert "7,777.77" in page.content.decode() or "7777.77" in page.content.decode()
+
+
+# ---------------------------------------------------------------- carry-over is in the accounts
+
+
+@pytest.fixture
+def carry_over_2010(chairmanship):
+    from gfmd.finance.domain.carry_over import record_carry_over
+
+    return record_carry_over(
+        chairmanship("gfmd-2010-mexico"),
+        chairmanship("gfmd-2011-switzerland"),
+        amount=Decimal("4321.09"),
+        currency="EUR",
+        date=datetime.date(2011, 1, 15),
+        note="Synthetic left-over funds",
+    )
+
+
+def test_the_public_focal_points_and_steering_group_do_not_see_carry_overs(
+    client,
+    carry_over_2010,
+    mexico_2010,
+    switzerland_2011,
+    norway_focal_point,
+    steering_group_member,
+):
+    for user in (None, norway_focal_point, steering_group_member):
+        if user is not None:
+            client.force_login(user)
+        for edition in (mexico_2010, switzerland_2011):
+            page = client.get(url(edition))
+            text = page.content.decode()
+            assert page.status_code == 200
+            assert "Synthetic left-over funds" not in text and "4,321.09" not in text
+            assert 'id="carry-over"' not in text
+            assert page.context["page"].carry_overs_out == []
+            assert page.context["page"].carry_overs_in == []
+
+
+def test_staff_of_either_side_see_the_carry_over(
+    client, carry_over_2010, mexico_2010, switzerland_2011, mexico_staff, switzerland_staff
+):
+    client.force_login(mexico_staff)
+    text = client.get(url(mexico_2010)).content.decode()
+    assert "Transferred to Switzerland chairmanship 2011" in text
+    assert "Synthetic left-over funds" in text
+    client.force_login(switzerland_staff)
+    text = client.get(url(switzerland_2011)).content.decode()
+    assert "Received from Mexico chairmanship 2010" in text
+    # The receiving side reads this carry-over on the giver's page, not the giver's books.
+    page = client.get(url(mexico_2010))
+    assert page.context["page"].carry_overs_out == [carry_over_2010]
+    assert "Spending against the budget" not in page.content.decode()
+
+
+def test_staff_after_the_handover_still_see_the_carry_over(
+    client, carry_over_2010, mexico_2010, mexico_staff, chairmanship
+):
+    from gfmd.governance.domain.handover import record_handover
+
+    record_handover(
+        chairmanship("gfmd-2010-mexico"),
+        chairmanship("gfmd-2011-switzerland"),
+        datetime.date(2010, 12, 1),
+    )
+    client.force_login(mexico_staff)
+    text = client.get(url(mexico_2010)).content.decode()
+    assert "Synthetic left-over funds" in text
+    assert "Record a carry-over" not in text  # read only after the handover
+
+
+# ---------------------------------------------------------------- malformed addresses and input
+
+
+@pytest.mark.parametrize("version", ["²", "٣", "0", "-1", "abc", "99999999999999999999"])
+def test_a_malformed_version_is_a_400_with_the_message(client, mexico_2010, version):
+    page = client.get(url(mexico_2010), {"version": version})
+    assert page.status_code == 400
+    text = page.content.decode()
+    assert "A budget version is a whole number from 1 to 32767" in text
+    assert "Preliminary Draft Budget" in text  # the budget in force, still shown
+    export = client.get(url(mexico_2010, "budget_export", "csv"), {"version": version})
+    assert export.status_code == 404
+
+
+def test_an_existing_version_is_still_read(client, mexico_2010):
+    assert client.get(url(mexico_2010), {"version": "1"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("order", "message"),
+    [
+        (str(10**20), "less than or equal to 2147483647"),
+        ("2147483648", "less than or equal to 2147483647"),
+        ("-1", "greater than or equal to 0"),
+        ("²", "Enter a whole number"),
+    ],
+)
+def test_a_line_order_beyond_the_column_shows_the_message_and_saves_nothing(
+    client, draft_2011, switzerland_staff, order, message
+):
+    client.force_login(switzerland_staff)
+    response = client.post(
+        url(draft_2011.edition, "add_line", draft_2011.version),
+        {"category": "Taskforce", "concept": "Synthetic order", "amount": "1", "order": order},
+    )
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not BudgetLine.objects.filter(concept="Synthetic order").exists()
+    fees = draft_2011.lines.get(concept="Fees")
+    response = client.post(
+        url(draft_2011.edition, "edit_line", fees.pk),
+        {"category": "Taskforce", "concept": "Fees", "amount": "1000", "order": order},
+    )
+    assert response.status_code == 400
+    assert BudgetLine.objects.get(pk=fees.pk).order == fees.order
+
+
+def test_a_conversion_too_large_for_the_books_shows_the_message(
+    client, draft_2011, switzerland_staff
+):
+    client.force_login(switzerland_staff)
+    response = client.post(
+        url(draft_2011.edition, "add_contribution"),
+        {
+            "contributor_kind": "other",
+            "contributor_name": "Synthetic overflow",
+            "kind": "financial",
+            "amount": "99999999999999.99",
+            "currency": "USD",
+            "exchange_rate": "0.000001",
+            "status": "pledged",
+        },
+    )
+    assert response.status_code == 400
+    assert "which the books cannot hold" in response.content.decode()
+    assert not Contribution.objects.filter(contributor_name="Synthetic overflow").exists()
+
+
+def test_two_new_versions_at_once_answer_400_not_500(
+    client, draft_2011, switzerland_staff, monkeypatch
+):
+    """The second of two concurrent "new version" requests finds its number taken."""
+    from gfmd.finance.domain.budgets import adopt_budget
+
+    adopt_budget(draft_2011)
+    monkeypatch.setattr("gfmd.finance.domain.budgets.next_version", lambda edition: 1)
+    client.force_login(switzerland_staff)
+    response = client.post(
+        url(draft_2011.edition, "add_budget"), {"currency": "EUR", "contingency_percent": "0"}
+    )
+    assert response.status_code == 400
+    assert "at the same moment" in response.content.decode()
+    assert Budget.objects.filter(edition=draft_2011.edition).count() == 1

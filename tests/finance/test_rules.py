@@ -16,10 +16,12 @@ from gfmd.finance.rules import (
     is_presented_budget,
     is_published,
     is_published_with_lines,
+    is_staff_in_office_for_carry_over,
     is_staff_of_chairmanship_in_office,
     is_steering_group_member_of_edition,
     keeps_the_books_of_edition,
     keeps_the_books_of_either_side,
+    served_either_side,
     served_the_chairmanship,
 )
 from gfmd.governance.domain.handover import record_handover
@@ -182,3 +184,46 @@ def test_staff_of_an_edition_without_chairmanship_do_not_keep_its_books(db):
     edition = EditionFactory()
     user = support_unit_user("gfmd-2010-mexico", email="someone@example.test")
     assert not user.has_perm("finance.manage_funding", edition)
+
+
+def test_a_carry_over_is_read_by_the_books_of_either_side_only(
+    chairmanship,
+    mexico_staff,
+    switzerland_staff,
+    ecuador_staff,
+    superuser,
+    norway_focal_point,
+    steering_group_member,
+    stranger,
+):
+    """A carry-over has no publication: the public, focal points and the Steering Group do not
+    read it; staff of either side (past assignments too) and of the chairmanship in office do."""
+    carry_over = CarryOver(
+        from_chairmanship=chairmanship("gfmd-2010-mexico"),
+        to_chairmanship=chairmanship("gfmd-2011-switzerland"),
+    )
+    assert served_either_side(mexico_staff, carry_over)
+    assert served_either_side(switzerland_staff, carry_over)
+    assert not served_either_side(ecuador_staff, carry_over)
+    assert is_staff_in_office_for_carry_over(ecuador_staff, carry_over)
+    assert not is_staff_in_office_for_carry_over(switzerland_staff, carry_over)
+    for user in (mexico_staff, switzerland_staff, ecuador_staff, superuser):
+        assert user.has_perm("finance.view_carry_over", carry_over)
+    mauritius_staff = support_unit_user("gfmd-2012-mauritius", email="mu@example.test")
+    for user in (norway_focal_point, steering_group_member, stranger, mauritius_staff):
+        assert not user.has_perm("finance.view_carry_over", carry_over)
+    assert not AnonymousUser().has_perm("finance.view_carry_over", carry_over)
+
+
+def test_past_staff_of_the_receiving_side_still_read_its_carry_over(
+    chairmanship, switzerland_staff
+):
+    assignment = SupportUnitAssignment.objects.get(person__user=switzerland_staff)
+    assignment.end = datetime.date(2012, 1, 1)
+    assignment.save()
+    carry_over = CarryOver(
+        from_chairmanship=chairmanship("gfmd-2010-mexico"),
+        to_chairmanship=chairmanship("gfmd-2011-switzerland"),
+    )
+    user = type(switzerland_staff).objects.get(pk=switzerland_staff.pk)  # no cached roles
+    assert user.has_perm("finance.view_carry_over", carry_over)

@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 from gfmd.api.governance import StateCodeField
 from gfmd.common.errors import DomainError
 from gfmd.directory.models import Organisation
-from gfmd.finance.domain.budgets import add_line
+from gfmd.finance.domain.budgets import MAX_ORDER, MAX_VERSION, add_line, parse_version
 from gfmd.finance.domain.contributions import (
     converted_amount,
     record_contribution,
@@ -154,12 +154,17 @@ class BudgetDetail(FundingView):
     permission_required = {"GET": VIEW}
 
     @extend_schema(
-        parameters=[OpenApiParameter("version", int, required=False)], responses={200: dict}
+        parameters=[
+            OpenApiParameter(
+                "version", int, required=False, description=f"1 to {MAX_VERSION}; 400 otherwise"
+            )
+        ],
+        responses={200: dict},
     )
     def get(self, request, **kwargs):
         edition = self.get_edition()
-        version = request.query_params.get("version", "")
-        page = funding_page(edition, self.get_access(), int(version) if version.isdigit() else None)
+        version = parse_version(request.query_params.get("version"))
+        page = funding_page(edition, self.get_access(), version)
         if page.budget is None:
             raise NotFound("No budget of this edition is visible to you.")
         with_lines = request.user.has_perm("finance.view_budget_lines", page.budget)
@@ -274,7 +279,10 @@ class Contributions(FundingView):
 
 class BudgetLineSerializer(serializers.Serializer):
     version = serializers.IntegerField(
-        required=False, help_text="the budget version; default: the draft being prepared"
+        required=False,
+        min_value=1,
+        max_value=MAX_VERSION,
+        help_text="the budget version; default: the draft being prepared",
     )
     category = serializers.CharField(max_length=200)
     concept = serializers.CharField(max_length=300)
@@ -282,7 +290,9 @@ class BudgetLineSerializer(serializers.Serializer):
         max_digits=16, decimal_places=2, required=False, allow_null=True
     )
     note = serializers.CharField(required=False, allow_blank=True)
-    order = serializers.IntegerField(required=False, allow_null=True)
+    order = serializers.IntegerField(
+        required=False, allow_null=True, min_value=0, max_value=MAX_ORDER
+    )
 
 
 class BudgetLines(FundingView):

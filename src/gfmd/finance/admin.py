@@ -9,6 +9,7 @@ check it (currencies, no negative amounts, drafts, successors). Provenance is re
 
 from django import forms
 from django.contrib import admin
+from django.http import Http404
 
 from gfmd.common.errors import DomainError
 from gfmd.directory.admin import HistoryAdmin
@@ -27,6 +28,12 @@ PROVENANCE = ("source_document", "source_lines", "source_note")
 CONVERTED = ("converted_amount", "converted_currency")
 
 
+def _is_id(value) -> bool:
+    """An id in an admin address: ASCII digits a database integer holds (else 404, not 500)."""
+    text = str(value)
+    return text.isascii() and text.isdigit() and len(text) <= 18
+
+
 def domain_checked(clean):
     """Turn a DomainError of a form's clean() into the form error on its field."""
 
@@ -42,7 +49,12 @@ def domain_checked(clean):
 
 class FundingScopedAdmin(HistoryAdmin):
     """Records of the books the user reads; changes to the books they keep. ``edition_path``
-    leads from the record to its edition."""
+    leads from the record to its edition.
+
+    The change list, the change form and the history pages (django-simple-history's
+    ``history/`` and ``history/<id>/``, which find a record by its id and then ask only
+    ``has_view_permission``) all apply the same scope: a record of another chairmanship's books
+    is refused (403). A history page never saves a past version back (HistoryAdmin)."""
 
     edition_path = "edition"
 
@@ -52,12 +64,23 @@ class FundingScopedAdmin(HistoryAdmin):
             target = getattr(target, name, None)
         return target
 
+    def _readable_editions(self, request):
+        return Edition.objects.filter(readable_edition_filter(request.user))
+
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset
-        editions = Edition.objects.filter(readable_edition_filter(request.user))
-        return queryset.filter(**{f"{self.edition_path}__in": editions})
+        return queryset.filter(**{f"{self.edition_path}__in": self._readable_editions(request)})
+
+    def _reads(self, request, obj) -> bool:
+        """The change list's scope for one record (a deleted record's history included)."""
+        if obj is None or request.user.is_superuser:
+            return True
+        edition = self._edition_of(obj)
+        return (
+            edition is not None and self._readable_editions(request).filter(pk=edition.pk).exists()
+        )
 
     def _keeps(self, request, obj) -> bool:
         if request.user.is_superuser:
@@ -68,11 +91,30 @@ class FundingScopedAdmin(HistoryAdmin):
         edition = self._edition_of(obj)
         return edition is not None and edition.chairmanship_id in ids
 
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._reads(request, obj)
+
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._keeps(request, obj)
+        return (
+            super().has_change_permission(request, obj)
+            and self._reads(request, obj)
+            and self._keeps(request, obj)
+        )
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and self._keeps(request, None)
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not _is_id(object_id):
+            raise Http404
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """A past version, for those who read the record's books (``has_view_permission``);
+        HistoryAdmin refuses every POST here, so nothing is ever reverted from the admin."""
+        if not (_is_id(object_id) and _is_id(version_id)):
+            raise Http404
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         """A new record is attached only to books the user keeps."""
@@ -263,15 +305,23 @@ class CarryOverAdmin(FundingScopedAdmin):
     list_display = ["__str__", "amount", "currency", "date"]
     readonly_fields = ["handover", *PROVENANCE]
 
+    def _readable_chairmanship_ids(self, request) -> set[int]:
+        return set(self._readable_editions(request).values_list("chairmanship_id", flat=True))
+
     def get_queryset(self, request):
         queryset = super(FundingScopedAdmin, self).get_queryset(request)
         if request.user.is_superuser:
             return queryset
-        editions = Edition.objects.filter(readable_edition_filter(request.user))
-        ids = set(editions.values_list("chairmanship_id", flat=True))
+        ids = self._readable_chairmanship_ids(request)
         return queryset.filter(from_chairmanship_id__in=ids) | queryset.filter(
             to_chairmanship_id__in=ids
         )
+
+    def _reads(self, request, obj) -> bool:
+        if obj is None or request.user.is_superuser:
+            return True
+        ids = self._readable_chairmanship_ids(request)
+        return obj.from_chairmanship_id in ids or obj.to_chairmanship_id in ids
 
     def _keeps(self, request, obj) -> bool:
         if request.user.is_superuser:

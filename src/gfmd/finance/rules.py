@@ -12,6 +12,9 @@
 - A National Focal Point reads their own state's contributions (003 L938-L944).
 - Everyone reads a published budget summary (and its lines, when the Support Unit publishes
   them too) and the published contributions (002 L2605, L2713).
+- A carry-over of left-over funds (003 L9616-L9618) is part of the accounts and has no
+  publication: those who read the books of the chairmanship that gives or of the one that
+  receives read it; the Steering Group and the public do not.
 """
 
 from dataclasses import dataclass
@@ -110,6 +113,26 @@ def keeps_the_books_of_either_side(user, carry_over) -> bool:
     )
 
 
+@rules.predicate
+def served_either_side(user, carry_over) -> bool:
+    """Staff who serve or served the chairmanship that gives or the one that receives."""
+    return isinstance(carry_over, CarryOver) and bool(
+        {carry_over.from_chairmanship_id, carry_over.to_chairmanship_id}
+        & served_chairmanship_ids(user)
+    )
+
+
+@rules.predicate
+def is_staff_in_office_for_carry_over(user, carry_over) -> bool:
+    """Staff of the chairmanship in office for the process of a carry-over (a carry-over stays
+    within one process), who keep the archives (003 L9600-L9604)."""
+    return (
+        isinstance(carry_over, CarryOver)
+        and bool(roles_of(user).support_chairmanship_ids)
+        and is_support_unit_staff_of_process.test(user, carry_over.from_chairmanship.process)
+    )
+
+
 manages_funding = is_superuser | keeps_the_books_of_edition
 reads_accounts = manages_funding | served_the_chairmanship | is_staff_of_chairmanship_in_office
 
@@ -135,6 +158,10 @@ rules.add_perm(
 )
 rules.add_perm("finance.view_spending", reads_accounts)
 rules.add_perm("finance.record_carry_over", is_superuser | keeps_the_books_of_either_side)
+rules.add_perm(
+    "finance.view_carry_over",
+    is_superuser | served_either_side | is_staff_in_office_for_carry_over,
+)
 
 
 @dataclass(frozen=True)
@@ -145,6 +172,9 @@ class FundingAccess:
     accounts: bool
     steering_group: bool
     focal_point_state_ids: frozenset[int]
+    # Chairmanships the user serves or served: they read the carry-overs to or from them on
+    # another chairmanship's page too (finance.view_carry_over).
+    served_chairmanship_ids: frozenset[int] = frozenset()
 
     @property
     def sees_presented(self) -> bool:
@@ -158,4 +188,5 @@ def funding_access(user, edition: Edition) -> FundingAccess:
         accounts=accounts,
         steering_group=is_steering_group_member_of_edition.test(user, edition),
         focal_point_state_ids=roles_of(user).focal_point_state_ids,
+        served_chairmanship_ids=served_chairmanship_ids(user),
     )

@@ -11,13 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gfmd.common.errors import DomainError
 from gfmd.governance.domain.checks import RuleWarning
+from gfmd.governance.models import Edition
 
 from ..enums import SOURCE_BUDGET, SOURCE_DRAFT_BUDGET, BudgetStatus
 from ..models import Budget, BudgetLine
@@ -31,6 +32,10 @@ BUDGET_FIGURES = (
     "external_funding",
 )
 BUDGET_FIELDS = (*BUDGET_FIGURES, "title", "exchange_rate_note", "note")
+# What the columns hold: a version is a PositiveSmallIntegerField, an order a
+# PositiveIntegerField (PostgreSQL's integer).
+MAX_VERSION = 32_767
+MAX_ORDER = 2_147_483_647
 
 
 @dataclass
@@ -209,21 +214,63 @@ def _require_draft(budget: Budget, field: str | None = None) -> None:
         )
 
 
+def parse_version(text) -> int | None:
+    """The budget version asked for in an address (``?version=2``): None when none is asked.
+    Only ASCII digits count (``str.isdigit`` also accepts "²", which ``int`` refuses), and only
+    a number a version can be."""
+    value = str(text if text is not None else "").strip()
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_VERSION:
+        raise DomainError(
+            _("A budget version is a whole number from 1 to %(max)d, e.g. version=2.")
+            % {"max": MAX_VERSION},
+            field="version",
+        )
+    return int(value)
+
+
+def next_version(edition) -> int:
+    """The number of the edition's next budget version."""
+    latest = Budget.objects.filter(edition=edition).aggregate(latest=Max("version"))["latest"]
+    return (latest or 0) + 1
+
+
 def create_budget(edition, **fields) -> Budget:
-    """A new draft version of the edition's budget (version 1, or the next one)."""
+    """A new draft version of the edition's budget (version 1, or the next one).
+
+    The edition's row is locked first, so two requests for a new version wait for each other
+    rather than both numbering theirs the same (a lock on the budgets alone misses the first
+    version, and the database drops FOR UPDATE on an aggregate); should the unique version
+    still be taken, the person is told to try again."""
     checked = check_budget_fields({"contingency_percent": Decimal("0"), **fields})
     if "currency" not in checked:
         raise DomainError(_("Give the budget's currency."), field="currency")
-    with transaction.atomic():
-        existing = Budget.objects.select_for_update().filter(edition=edition)
-        draft = existing.filter(status=BudgetStatus.DRAFT).first()
-        if draft is not None:
-            raise DomainError(
-                _("Version %(version)d is still a draft: change it rather than starting another.")
-                % {"version": draft.version}
+    try:
+        with transaction.atomic():
+            Edition.objects.select_for_update().get(pk=edition.pk)
+            draft = Budget.objects.filter(edition=edition, status=BudgetStatus.DRAFT).first()
+            if draft is not None:
+                raise DomainError(
+                    _(
+                        "Version %(version)d is still a draft: change it rather than starting "
+                        "another."
+                    )
+                    % {"version": draft.version}
+                )
+            version = next_version(edition)
+            if version > MAX_VERSION:
+                raise DomainError(
+                    _("This edition's budget has as many versions as the books can number.")
+                )
+            return Budget.objects.create(edition=edition, version=version, **checked)
+    except IntegrityError:
+        raise DomainError(
+            _(
+                "Someone started a new version of this budget at the same moment: reload the "
+                "funding page to see it, then try again."
             )
-        version = (existing.aggregate(latest=Max("version"))["latest"] or 0) + 1
-        return Budget.objects.create(edition=edition, version=version, **checked)
+        ) from None
 
 
 def update_budget(budget: Budget, **fields) -> Budget:
@@ -251,10 +298,26 @@ def check_line_fields(fields: dict) -> dict:
     if "note" in fields:
         checked["note"] = (fields["note"] or "").strip()
     if "order" in fields and fields["order"] is not None:
-        if int(fields["order"]) < 0:
-            raise DomainError(_("The order cannot be negative."), field="order")
-        checked["order"] = int(fields["order"])
+        checked["order"] = check_order(fields["order"])
     return checked
+
+
+def check_order(value, field: str = "order") -> int:
+    """A place in a list: a whole number from 0 to what the column holds."""
+    try:
+        order = int(str(value).strip()) if str(value).strip().isascii() else None
+    except ValueError:
+        order = None
+    if order is None:
+        raise DomainError(_("The order is a whole number, e.g. 10."), field=field)
+    if order < 0:
+        raise DomainError(_("The order cannot be negative."), field=field)
+    if order > MAX_ORDER:
+        raise DomainError(
+            _("The order is at most %(max)d.") % {"max": MAX_ORDER},
+            field=field,
+        )
+    return order
 
 
 def add_line(budget: Budget, *, category: str, concept: str, amount=None, note="", order=None):
@@ -265,7 +328,7 @@ def add_line(budget: Budget, *, category: str, concept: str, amount=None, note="
     )
     if "order" not in checked:
         latest = budget.lines.aggregate(latest=Max("order"))["latest"]
-        checked["order"] = 10 if latest is None else latest + 10
+        checked["order"] = 10 if latest is None else min(latest + 10, MAX_ORDER)
     return BudgetLine.objects.create(budget=budget, **checked)
 
 

@@ -20,6 +20,7 @@ from gfmd.common.errors import DomainError
 
 from ..enums import ContributionKind, ContributionStatus, ContributorKind, InKindType
 from ..models import Budget, Contribution
+from .budgets import MAX_ORDER, check_order
 from .money import check_amount, check_currency, check_rate, convert, money
 
 CONTRIBUTION_FIELDS = (
@@ -142,6 +143,8 @@ def check_contribution(edition, data: dict, budget_currency: str | None) -> dict
         checked[name] = (checked.get(name) or "").strip()
     if checked.get("order") is None:
         checked.pop("order", None)
+    else:
+        checked["order"] = check_order(checked["order"])
     conversion = convert(
         checked["amount"], checked["currency"], checked["exchange_rate"], budget_currency
     )
@@ -160,7 +163,7 @@ def record_contribution(edition, **data) -> Contribution:
     checked = check_contribution(edition, data, _budget_currency(edition))
     if "order" not in checked:
         latest = edition.contributions.order_by("-order").values_list("order", flat=True).first()
-        checked["order"] = (latest or 0) + 10
+        checked["order"] = min((latest or 0) + 10, MAX_ORDER)
     return Contribution.objects.create(edition=edition, **checked)
 
 

@@ -16,6 +16,10 @@ from gfmd.common.errors import DomainError
 from ..currencies import CURRENCY_CODES
 
 CENT = Decimal("0.01")
+# What a money column (DecimalField(16, 2)) and a rate column (DecimalField(18, 6)) hold.
+AMOUNT_LIMIT = Decimal("1e14")
+RATE_LIMIT = Decimal("1e12")
+RATE_STEP = Decimal("0.000001")
 
 
 def money(amount: Decimal | None, currency: str = "") -> str:
@@ -68,10 +72,10 @@ def check_amount(value, field: str = "amount", *, required: bool = True) -> Deci
             % {"amount": amount},
             field=field,
         )
+    if amount >= AMOUNT_LIMIT:  # checked first: quantizing a huge figure fails
+        raise DomainError(_("This amount is too large to be right."), field=field)
     if amount != amount.quantize(CENT):
         raise DomainError(_("An amount has at most two decimals."), field=field)
-    if amount >= Decimal("1e14"):
-        raise DomainError(_("This amount is too large to be right."), field=field)
     return amount.quantize(CENT)
 
 
@@ -86,7 +90,7 @@ def check_rate(value, field: str = "exchange_rate") -> Decimal | None:
         ) from None
     if not rate.is_finite() or rate <= 0:
         raise DomainError(_("An exchange rate must be above zero."), field=field)
-    if rate != rate.quantize(Decimal("0.000001")) or rate >= Decimal("1e12"):
+    if rate >= RATE_LIMIT or rate != rate.quantize(RATE_STEP):
         raise DomainError(
             _("An exchange rate has at most six decimals and twelve digits before them."),
             field=field,
@@ -139,8 +143,25 @@ def convert(
         return Conversion(None, amount, budget_currency)
     if rate is None:
         return NOT_CONVERTED
-    converted = (amount / rate).quantize(CENT, rounding=ROUND_HALF_UP)
-    return Conversion(rate, converted, budget_currency)
+    converted = amount / rate
+    # A large amount at a tiny rate would not fit the books (numeric(16, 2)): say which input
+    # to check rather than fail in the database.
+    if converted >= AMOUNT_LIMIT - CENT / 2:
+        raise DomainError(
+            _(
+                "At a rate of %(rate)s %(currency)s to 1 %(budget)s, %(amount)s would come to "
+                "more than 99,999,999,999,999.99 %(budget)s, which the books cannot hold: check "
+                "the rate (how many %(currency)s make one %(budget)s) and the amount."
+            )
+            % {
+                "rate": rate,
+                "currency": currency,
+                "budget": budget_currency,
+                "amount": money(amount, currency),
+            },
+            field="exchange_rate",
+        )
+    return Conversion(rate, converted.quantize(CENT, rounding=ROUND_HALF_UP), budget_currency)
 
 
 def percentage_of(amount: Decimal, percent: Decimal) -> Decimal:

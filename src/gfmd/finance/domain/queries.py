@@ -29,6 +29,8 @@ class FundingPage:
     spending: Spending | None = None
     carry_overs_in: list[CarryOver] = field(default_factory=list)
     carry_overs_out: list[CarryOver] = field(default_factory=list)
+    # Whether the reader sees the carry-over section at all (it is part of the accounts).
+    shows_carry_over: bool = False
     successors: list = field(default_factory=list)
     predecessors: list = field(default_factory=list)
     history: list = field(default_factory=list)
@@ -92,7 +94,8 @@ def funding_history(edition: Edition, limit: int = 40) -> list:
 def funding_page(edition: Edition, access, version: int | None = None) -> FundingPage:
     """The edition's funding as ``access`` (rules.FundingAccess) may see it: one budget version
     (``version``, else the one in force) by category, the contributions with their currency
-    totals and the funding gap, spending for those who read the accounts, and carry-overs."""
+    totals and the funding gap, spending for those who read the accounts, and the carry-overs
+    of those who read the books of either side."""
     budgets = visible_budgets(edition, access)
     page = FundingPage(edition=edition, budgets=budgets)
     chosen = [b for b in budgets if b.version == version] if version else []
@@ -112,7 +115,7 @@ def funding_page(edition: Edition, access, version: int | None = None) -> Fundin
         page.gap = funding_gap(page.summary.total, currency, page.contributions)
     if access.accounts and page.budget is not None:
         page.spending = _spending(edition, budgets, page.budget, lines)
-    _carry_overs(page, edition)
+    _carry_overs(page, edition, access)
     if access.accounts:
         page.history = funding_history(edition)
     return page
@@ -130,13 +133,24 @@ def _spending(edition, budgets, shown: Budget, lines) -> Spending:
     return spending_by_line(shown, lines, expenditures)
 
 
-def _carry_overs(page: FundingPage, edition: Edition) -> None:
+def reads_carry_over(carry_over: CarryOver, access) -> bool:
+    """``finance.view_carry_over`` for a carry-over of the page's chairmanship, without a query:
+    those who read the edition's accounts (its staff, past staff, the staff in office) or who
+    serve or served the other side. A carry-over has no publication, so the public, focal
+    points and the Steering Group do not see it."""
+    sides = {carry_over.from_chairmanship_id, carry_over.to_chairmanship_id}
+    return access.accounts or bool(sides & access.served_chairmanship_ids)
+
+
+def _carry_overs(page: FundingPage, edition: Edition, access) -> None:
     chairmanship = edition.chairmanship
-    if chairmanship is None:
+    if chairmanship is None or not (access.accounts or access.served_chairmanship_ids):
         return
     for carry_over in CarryOver.objects.filter(
         Q(from_chairmanship=chairmanship) | Q(to_chairmanship=chairmanship)
     ).select_related("from_chairmanship", "to_chairmanship"):
+        if not reads_carry_over(carry_over, access):
+            continue
         if carry_over.from_chairmanship_id == chairmanship.pk:
             page.carry_overs_out.append(carry_over)
         else:
@@ -151,6 +165,7 @@ def _carry_overs(page: FundingPage, edition: Edition) -> None:
     )
     page.successors = successors(chairmanship, editions, handovers)
     page.predecessors = predecessors(chairmanship, editions, handovers)
+    page.shows_carry_over = access.accounts or bool(page.carry_overs_in or page.carry_overs_out)
 
 
 def edition_contributions(edition: Edition, access) -> tuple[list[Contribution], str | None]:

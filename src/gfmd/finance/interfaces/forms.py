@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from gfmd.directory.models import Organisation, State
 from gfmd.governance.models import Chairmanship
 
+from ..domain.budgets import MAX_ORDER
 from ..enums import ContributionKind, ContributionStatus, ContributorKind, InKindType
 from ..models import BudgetLine
 
@@ -103,7 +104,11 @@ class BudgetLineForm(forms.Form):
     amount = amount(_("Amount"), required=False, help_text=_("Empty: not known yet."))
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs=TEXT))
     order = forms.IntegerField(
-        label=_("Order"), required=False, help_text=_("Empty: after the last line.")
+        label=_("Order"),
+        required=False,
+        min_value=0,
+        max_value=MAX_ORDER,
+        help_text=_("Empty: after the last line."),
     )
 
     @classmethod

@@ -2,15 +2,18 @@
 render. The funding page and the exports show what the reader may see (rules.py); the forms of
 the Support Unit live in editing.py."""
 
+from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
+from gfmd.common.errors import DomainError
 from gfmd.common.views import PermissionRequiredMixin
 from gfmd.governance.models import Edition
 
+from ..domain.budgets import parse_version
 from ..domain.queries import edition_contributions, funding_page
 from ..interfaces.exports import (
     XLSX,
@@ -53,8 +56,11 @@ class EditionMixin:
         return self._access
 
     def requested_version(self) -> int | None:
-        value = self.request.GET.get("version", "")
-        return int(value) if value.isdigit() else None
+        """The ``?version=`` asked for; a malformed one is a 404 naming what to write."""
+        try:
+            return parse_version(self.request.GET.get("version"))
+        except DomainError as error:
+            raise Http404(error.message) from None
 
 
 class FundingView(EditionMixin, PermissionRequiredMixin, TemplateView):
@@ -64,10 +70,20 @@ class FundingView(EditionMixin, PermissionRequiredMixin, TemplateView):
     permission_required = "finance.view_funding"
     template_name = "finance/funding.html"
 
+    def get(self, request, *args, **kwargs):
+        """A malformed ``?version=`` shows the budget in force with the message, as a 400."""
+        try:
+            self.version = parse_version(request.GET.get("version"))
+        except DomainError as error:
+            messages.error(request, error.message)
+            self.version = None
+            return self.render_to_response(self.get_context_data(**kwargs), status=400)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         edition = self.get_edition()
         access = self.get_access()
-        page = funding_page(edition, access, self.requested_version())
+        page = funding_page(edition, access, self.version)
         user = self.request.user
         return super().get_context_data(
             edition=edition,
