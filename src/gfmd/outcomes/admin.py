@@ -11,8 +11,7 @@ from django import forms
 from django.contrib import admin
 
 from gfmd.common.errors import DomainError
-from gfmd.directory.admin import HistoryAdmin
-from gfmd.governance.models import Edition
+from gfmd.governance.admin_scopes import EditionScopedAdmin as GovernanceEditionScopedAdmin
 
 from .domain.recommendations import (
     check_choices,
@@ -26,46 +25,8 @@ from .models import FollowUp, Recommendation
 PROVENANCE = ("source_document", "source_lines", "source_note")
 
 
-class EditionScopedAdmin(HistoryAdmin):
-    """Records of the editions whose outcomes the user records; ``edition_path`` leads there."""
-
-    edition_path = "edition"
-
-    @staticmethod
-    def managed_edition_ids(request) -> set[int] | None:
-        if request.user.is_superuser:
-            return None
-        if not hasattr(request, "_gfmd_outcomes_editions"):
-            request._gfmd_outcomes_editions = {
-                edition.pk
-                for edition in Edition.objects.select_related("process", "chairmanship")
-                if request.user.has_perm("outcomes.add_recommendation", edition)
-            }
-        return request._gfmd_outcomes_editions
-
-    def edition_id_of(self, obj) -> int | None:
-        target = obj
-        for name in self.edition_path.split("__"):
-            target = getattr(target, name, None)
-        return getattr(target, "pk", None)
-
-    def _manages(self, request, obj) -> bool:
-        ids = self.managed_edition_ids(request)
-        return obj is None or ids is None or self.edition_id_of(obj) in ids
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        ids = self.managed_edition_ids(request)
-        return queryset if ids is None else queryset.filter(**{f"{self.edition_path}__in": ids})
-
-    def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) and self._manages(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._manages(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._manages(request, obj)
+class EditionScopedAdmin(GovernanceEditionScopedAdmin):
+    edition_permission = "outcomes.add_recommendation"
 
 
 class RecommendationAdminForm(forms.ModelForm):
@@ -151,12 +112,6 @@ class RecommendationAdmin(EditionScopedAdmin):
     autocomplete_fields = ["lead_states", "actor_states", "actor_organisations"]
     readonly_fields = PROVENANCE
     inlines = [FollowUpInline]
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        ids = self.managed_edition_ids(request)
-        if ids is not None and db_field.name == "edition":
-            kwargs["queryset"] = Edition.objects.filter(pk__in=ids)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if not change:

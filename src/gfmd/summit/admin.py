@@ -13,61 +13,15 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from gfmd.common.errors import DomainError
-from gfmd.directory.admin import HistoryAdmin
-from gfmd.governance.models import Edition
+from gfmd.governance.admin_scopes import EditionScopedAdmin as GovernanceEditionScopedAdmin
 
 from .domain.delegations import confirm_delegation, withdraw_delegation
 from .domain.registration import check_registration_settings, configure_registration
 from .models import Delegate, Delegation, SummitRegistration
 
 
-class EditionScopedAdmin(HistoryAdmin):
-    """Records of the editions the user administers; ``edition_path`` leads to the edition."""
-
-    edition_path = "edition"
-
-    @staticmethod
-    def managed_edition_ids(request) -> set[int] | None:
-        """Editions whose Summit the user manages (None: all, for platform operators)."""
-        if request.user.is_superuser:
-            return None
-        if not hasattr(request, "_gfmd_summit_editions"):
-            request._gfmd_summit_editions = {
-                edition.pk
-                for edition in Edition.objects.select_related("process", "chairmanship")
-                if request.user.has_perm("summit.manage_registration", edition)
-            }
-        return request._gfmd_summit_editions
-
-    def edition_id_of(self, obj) -> int | None:
-        target = obj
-        for name in self.edition_path.split("__"):
-            target = getattr(target, name, None)
-        return getattr(target, "pk", None)
-
-    def _manages(self, request, obj) -> bool:
-        ids = self.managed_edition_ids(request)
-        return obj is None or ids is None or self.edition_id_of(obj) in ids
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        ids = self.managed_edition_ids(request)
-        return queryset if ids is None else queryset.filter(**{f"{self.edition_path}__in": ids})
-
-    def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) and self._manages(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._manages(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._manages(request, obj)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        ids = self.managed_edition_ids(request)
-        if ids is not None and db_field.name == "edition":
-            kwargs["queryset"] = Edition.objects.filter(pk__in=ids)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+class EditionScopedAdmin(GovernanceEditionScopedAdmin):
+    edition_permission = "summit.manage_registration"
 
 
 class SummitRegistrationForm(forms.ModelForm):
