@@ -292,3 +292,10 @@ def test_the_questions_page_of_a_long_session_runs_a_bounded_number_of_queries(
         response = client.get(reverse("preparation:edit_questions", args=["gfmd", 11, "1.1"]))
     assert response.status_code == 200
     assert response.content.decode().count('class="guiding-question"') == 15 + 2
+
+
+@pytest.mark.parametrize("odd", ["²", "99999999999999999999"])
+def test_an_odd_theme_in_the_new_roundtable_address_is_ignored(client, mexico_staff, odd):
+    client.force_login(mexico_staff)
+    response = client.get("/en/editions/gfmd/4/roundtables/new/", {"theme": odd})
+    assert response.status_code == 200

@@ -525,3 +525,13 @@ def test_the_2007_paper_the_report_names_is_recorded_with_its_source(client, ses
     assert page.status_code == 200
     assert "its text is not in the platform" in page.content.decode()
     assert paper_url(session) in client.get(session.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("odd", ["²", "٣", "99999999999999999999"])
+def test_an_odd_version_or_paragraph_in_the_address_is_ignored_not_a_500(
+    client, paper, session, draft, member, odd
+):
+    draft()
+    client.force_login(member)
+    response = client.get(paper_url(session) + f"?version={odd}&paragraph={odd}")
+    assert response.status_code == 200
