@@ -1,11 +1,11 @@
-"""The finance capability depends on the spine only (directory, governance, common); no other
-capability imports it (docs/architecture.md)."""
+"""The finance capability depends on the spine only (directory, governance, the library,
+common); no other capability imports it (docs/architecture.md)."""
 
 import ast
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "gfmd"
-SPINE = {"common", "directory", "governance", "finance"}
+SPINE = {"common", "directory", "governance", "library", "finance"}
 OTHERS = ("library", "preparation", "marketplace", "summit", "reference", "outcomes")
 
 

@@ -124,3 +124,16 @@ def test_loading_again_changes_nothing_not_even_the_history(db):
     call_command("load_sources", verbosity=0)
     after = (Budget.history.count(), BudgetLine.history.count(), Contribution.history.count())
     assert after == before
+
+
+def test_the_2010_budget_links_to_its_record_in_the_library(client, budget_2010):
+    from gfmd.library.models import Document
+
+    document = budget_2010.document
+    assert document.slug == "preliminary-draft-budget" and document.year == 2010
+    page = client.get("/en/editions/gfmd/4/funding/").content.decode()
+    assert f'href="{document.get_absolute_url()}"' in page
+    # A reader who may not read the document is not sent to it.
+    Document.objects.filter(pk=document.pk).update(access_level="steering_group")
+    page = client.get("/en/editions/gfmd/4/funding/").content.decode()
+    assert document.get_absolute_url() not in page

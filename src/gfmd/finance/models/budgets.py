@@ -60,6 +60,16 @@ class Budget(Sourced):
         help_text=_("The public sees every line, not only the totals by category."),
     )
     note = models.TextField(_("note"), blank=True)
+    # The budget as a document in the library (the 2010 Preliminary Draft Budget is one, known by
+    # reference): the page links to it for those who may read it.
+    document = models.ForeignKey(
+        "library.Document",
+        verbose_name=_("document in the library"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -12,6 +12,7 @@ from django.views.generic import TemplateView, View
 from gfmd.common.errors import DomainError
 from gfmd.common.views import PermissionRequiredMixin
 from gfmd.governance.models import Edition
+from gfmd.library.domain.queries import readable_documents
 
 from ..domain.budgets import parse_version
 from ..domain.queries import edition_contributions, funding_page
@@ -91,6 +92,9 @@ class FundingView(EditionMixin, PermissionRequiredMixin, TemplateView):
             access=access,
             show_lines=bool(page.budget)
             and user.has_perm("finance.view_budget_lines", page.budget),
+            budget_document=readable_documents(user).filter(pk=page.budget.document_id).first()
+            if page.budget and page.budget.document_id
+            else None,
             can_carry_over=access.manage,
             **kwargs,
         )

@@ -12,6 +12,7 @@ from django.utils import timezone
 from gfmd.directory.models import Organisation, State
 from gfmd.finance.models import Budget, BudgetLine, Contribution
 from gfmd.governance.models import Edition
+from gfmd.library.models import Document
 
 from .common import provenance, read_data
 
@@ -62,7 +63,12 @@ def _budget(row: dict) -> int:
     values.update({name: decimal(row.get(name)) for name in AMOUNTS})
     values["contingency_percent"] = decimal(row.get("contingency_percent")) or Decimal(0)
     values.update(provenance(row))
-    budget = _save(Budget, {"edition": _edition(row), "version": row["version"]}, values)
+    edition = _edition(row)
+    if row.get("document"):  # loaded by the library's and the meeting records' loaders
+        values["document"] = Document.objects.get(
+            process=edition.process, year=edition.year, slug=row["document"]
+        )
+    budget = _save(Budget, {"edition": edition, "version": row["version"]}, values)
     if row.get("published") and budget.published_at is None:
         budget.published_at = timezone.now()
         budget.lines_published = bool(row.get("lines_published"))
